@@ -1,7 +1,23 @@
 package org.genlab.app;
 
+import javafx.application.Application;
+
+/**
+ * The entry point. A plain class (not an {@link Application}) so the shaded jar starts with
+ * {@code java -jar} without the JavaFX module path.
+ *
+ * <p>No arguments, or only window options ({@code --pane NAME}): opens the window. A
+ * subcommand ({@code render}, {@code data}) or {@code --help}: runs headless and never
+ * opens a window.
+ */
 public final class Launcher {
+    private Launcher() {
+    }
+
     public static void main(String[] args) {
-        System.out.println("hi");
+        if (args.length > 0 && Cli.isHeadless(args[0])) {
+            System.exit(Cli.run(args));
+        }
+        Application.launch(GenLabApp.class, args);
     }
 }

@@ -1,0 +1,214 @@
+package org.genlab.app;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.genlab.core.data.DataCsv;
+import org.genlab.core.data.Dataset2D;
+import org.genlab.core.data.Preset;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The headless command line. Conventions for every subcommand: stdout carries only the
+ * result, messages go to stderr; exit 0 on success, 2 for bad arguments or a bad input file
+ * (the message names what and where), 1 for a failure while running; {@code --help}
+ * everywhere.
+ */
+@Command(name = "genlab", mixinStandardHelpOptions = true, version = "GenLab 0.1.0",
+        sortOptions = false,
+        description = {
+            "An interactive lab for learning generative models.",
+            "",
+            "With no arguments, opens the window. Window option: --pane NAME opens that pane.",
+            "With a subcommand, runs headless and never opens a window."},
+        subcommands = {Cli.Render.class, Cli.Data.class, CommandLine.HelpCommand.class})
+public final class Cli implements Callable<Integer> {
+    /** Exit code for bad arguments or a bad input file. */
+    public static final int BAD_INPUT = 2;
+    /** Exit code for a failure while running. */
+    public static final int FAILURE = 1;
+
+    private static final Set<String> HEADLESS_WORDS = Set.of("render", "data", "help", "--help", "-h", "--version", "-V");
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Whether {@code firstArg} starts a headless command rather than the window. */
+    public static boolean isHeadless(String firstArg) {
+        return HEADLESS_WORDS.contains(firstArg);
+    }
+
+    /** Runs the command line and returns the exit code (the caller exits). */
+    public static int run(String... args) {
+        CommandLine cmd = new CommandLine(new Cli());
+        cmd.setExecutionExceptionHandler((ex, c, parsed) -> {
+            c.getErr().println("genlab " + c.getCommandName() + ": failed: " + ex);
+            return FAILURE;
+        });
+        return cmd.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 0;
+    }
+
+    /** A problem with the user's arguments or input file: exit 2 with this message. */
+    static final class BadInput extends Exception {
+        BadInput(String message) {
+            super(message);
+        }
+    }
+
+    static int badInput(CommandLine cmd, String message) {
+        cmd.getErr().println("genlab " + cmd.getCommandName() + ": " + message);
+        return BAD_INPUT;
+    }
+
+    static Dataset2D readData(Path file) throws BadInput {
+        try {
+            return DataCsv.read(file);
+        } catch (org.genlab.core.data.DataFormatException e) {
+            throw new BadInput(e.getMessage());
+        } catch (IOException e) {
+            throw new BadInput(file + ": cannot read (" + e.getMessage() + ")");
+        }
+    }
+
+    @Command(name = "data", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "Writes a preset data set as CSV (header x,y).")
+    static final class Data implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--preset", required = true, paramLabel = "NAME",
+                description = "One of: ${COMPLETION-CANDIDATES}", completionCandidates = PresetNames.class)
+        String preset;
+
+        @Option(names = "--n", paramLabel = "N", description = "Number of points (default: the preset's).")
+        Integer n;
+
+        @Option(names = "--noise", paramLabel = "X", description = "Noise standard deviation (default: the preset's).")
+        Double noise;
+
+        @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Random seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "Output file, or - for stdout.")
+        String out;
+
+        @Override
+        public Integer call() throws IOException {
+            CommandLine cmd = spec.commandLine();
+            Preset p = Preset.byName(preset).orElse(null);
+            if (p == null) {
+                return badInput(cmd, "--preset: unknown preset '" + preset + "'; presets: " + String.join(", ", Preset.names()));
+            }
+            Dataset2D data;
+            try {
+                data = p.generate(n != null ? n : p.defaultN(), noise != null ? noise : p.defaultNoise(), seed);
+            } catch (IllegalArgumentException e) {
+                return badInput(cmd, e.getMessage());
+            }
+            if (out.equals("-")) {
+                Writer w = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
+                DataCsv.write(data, w);
+                w.flush();
+            } else {
+                Path path = Path.of(out);
+                try (Writer w = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
+                    DataCsv.write(data, w);
+                }
+                cmd.getErr().println("wrote " + data.size() + " points (" + p.id() + ", seed " + seed + ") to " + path);
+            }
+            return 0;
+        }
+    }
+
+    /** The preset names, for picocli's help text. */
+    static final class PresetNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Preset.names().iterator();
+        }
+    }
+
+    @Command(name = "render", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Renders a pane's figure to an image file, headless.",
+                "The figure has the logical --size; the image has size times --scale pixels."})
+    static final class Render implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--pane", required = true, paramLabel = "NAME", description = "The pane whose figure to render.")
+        String pane;
+
+        @Option(names = "--data", paramLabel = "FILE.csv", description = "Data set for the pane (CSV with header x,y[,weight]).")
+        Path data;
+
+        @Option(names = "--seed", paramLabel = "S", description = "The pane's random seed.")
+        Long seed;
+
+        @Option(names = "--format", paramLabel = "png", defaultValue = "png", description = "Image format: png (default).")
+        String format;
+
+        @Option(names = "--size", paramLabel = "WxH", defaultValue = "1200x800",
+                description = "Logical figure size (default: ${DEFAULT-VALUE}).")
+        String size;
+
+        @Option(names = "--scale", paramLabel = "K", defaultValue = "1",
+                description = "Pixels per logical unit, 1 to 8 (default: ${DEFAULT-VALUE}); 2 gives crisp slides.")
+        double scale;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output image file.")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            CommandLine cmd = spec.commandLine();
+            try {
+                HeadlessRenderer.Request req = request();
+                HeadlessRenderer.Result r = HeadlessRenderer.render(req);
+                cmd.getErr().println("wrote " + r.width() + "x" + r.height() + " px figure of pane '" + pane + "' to " + out);
+                return 0;
+            } catch (BadInput e) {
+                return badInput(cmd, e.getMessage());
+            }
+        }
+
+        private HeadlessRenderer.Request request() throws BadInput {
+            if (TopicRegistry.byId(pane).isEmpty()) {
+                throw new BadInput("--pane: unknown pane '" + pane + "'; panes: " + TopicRegistry.names());
+            }
+            if (!format.equals("png")) {
+                throw new BadInput("--format: '" + format + "' is not supported; formats: png");
+            }
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,5})x(\\d{1,5})").matcher(size);
+            if (!m.matches()) {
+                throw new BadInput("--size: '" + size + "' is not WIDTHxHEIGHT (for example 1200x800)");
+            }
+            int w = Integer.parseInt(m.group(1));
+            int h = Integer.parseInt(m.group(2));
+            if (w < 200 || h < 150 || w > 8000 || h > 8000) {
+                throw new BadInput("--size: " + size + " is outside 200x150 to 8000x8000");
+            }
+            if (!(scale >= 1 && scale <= 8)) {
+                throw new BadInput("--scale: " + scale + " is outside 1 to 8");
+            }
+            if ((double) w * h * scale * scale > 100e6) {
+                throw new BadInput("--size and --scale: " + size + " at " + scale + "x is over 100 million pixels");
+            }
+            Dataset2D d = data == null ? null : readData(data);
+            return new HeadlessRenderer.Request(pane, d, seed, w, h, scale, out);
+        }
+    }
+}

@@ -1,0 +1,354 @@
+package org.genlab.ui.shell;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitMenuButton;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.genlab.export.PngExporter;
+import org.genlab.ui.topic.Topic;
+import org.genlab.ui.topic.TopicContext;
+import org.genlab.ui.topic.TopicInfo;
+
+/**
+ * The application window's content: navigation on the left, a collapsible side panel, the
+ * current pane's figure and controls, a toolbar with export, and the status bar.
+ *
+ * <p>Panes are built the first time they are opened and kept, so switching away and back
+ * keeps their state; {@link #dispose()} disposes all of them.
+ */
+public final class MainWindow {
+    /** How the window saves and remembers export choices. */
+    public interface ExportSettings {
+        int scale();
+
+        void scale(int scale);
+
+        File lastFolder();
+
+        void lastFolder(File folder);
+    }
+
+    private final TopicContext context;
+    private final ExportSettings exportSettings;
+    private final Map<String, TopicInfo> infos = new LinkedHashMap<>();
+    private final Map<String, Topic> opened = new LinkedHashMap<>();
+    private final Map<String, ToggleButton> navButtons = new LinkedHashMap<>();
+    private final ObjectProperty<Topic> current = new SimpleObjectProperty<>();
+
+    private final BorderPane root = new BorderPane();
+    private final SplitPane split = new SplitPane();
+    private final VBox sidePanel = new VBox(12);
+    private final Label sideTitle = new Label();
+    private final Label sideText = new Label();
+    private final BorderPane content = new BorderPane();
+    private final ScrollPane controlsScroll = new ScrollPane();
+    private final Label paneTitle = new Label();
+    private final VBox banners = new VBox();
+    private final StatusBar statusBar;
+    private final ToggleGroup navGroup = new ToggleGroup();
+
+    public MainWindow(List<TopicInfo> topics, TopicContext context, ExportSettings exportSettings) {
+        this.context = context;
+        this.exportSettings = exportSettings;
+        topics.forEach(t -> infos.put(t.id(), t));
+        this.statusBar = new StatusBar(context.jobs());
+
+        root.getStyleClass().add("genlab-root");
+        root.setTop(new VBox(buildToolbar(), banners));
+        root.setLeft(buildNavigation());
+        buildSidePanel();
+        controlsScroll.setFitToWidth(true);
+        controlsScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        controlsScroll.getStyleClass().add("controls-scroll");
+        controlsScroll.setPrefWidth(330);
+        controlsScroll.setMinWidth(280);
+        content.setRight(controlsScroll);
+        content.getStyleClass().add("pane-content");
+        split.getItems().addAll(sidePanel, content);
+        split.setDividerPositions(0.2);
+        SplitPane.setResizableWithParent(sidePanel, false);
+        root.setCenter(split);
+        root.setBottom(statusBar.node());
+    }
+
+    public Region root() {
+        return root;
+    }
+
+    public ReadOnlyObjectProperty<Topic> currentTopic() {
+        return current;
+    }
+
+    public StatusBar statusBar() {
+        return statusBar;
+    }
+
+    /**
+     * Opens the pane named {@code id}; an unknown name shows an error banner and leaves the
+     * current pane open.
+     *
+     * @return the pane, or null if the name is unknown
+     */
+    public Topic open(String id) {
+        TopicInfo info = infos.get(id);
+        if (info == null) {
+            showError("There is no pane named '" + id + "'. Panes: " + String.join(", ", infos.keySet()) + ".");
+            return null;
+        }
+        Topic t = opened.computeIfAbsent(id, k -> info.factory().apply(context));
+        current.set(t);
+        navButtons.get(id).setSelected(true);
+        paneTitle.setText(t.title());
+        content.setCenter(t.view());
+        controlsScroll.setContent(t.controls());
+        sideTitle.setText(t.title());
+        sideText.setText(t.description());
+        statusBar.bindMessage(t.message());
+        t.view().requestFocus();
+        return t;
+    }
+
+    /** A dismissible error line under the toolbar. */
+    public void showError(String text) {
+        Label msg = new Label(text);
+        msg.setWrapText(true);
+        msg.getStyleClass().add("banner-text");
+        Button close = new Button("Dismiss");
+        close.getStyleClass().add("flat");
+        HBox bar = new HBox(12, msg, close);
+        HBox.setHgrow(msg, Priority.ALWAYS);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("error-banner");
+        bar.setPadding(new Insets(8, 16, 8, 16));
+        close.setOnAction(e -> banners.getChildren().remove(bar));
+        banners.getChildren().add(bar);
+    }
+
+    /** Number of error banners on screen (for tests). */
+    public int bannerCount() {
+        return banners.getChildren().size();
+    }
+
+    public boolean isSidePanelShown() {
+        return split.getItems().contains(sidePanel);
+    }
+
+    public void toggleSidePanel() {
+        if (isSidePanelShown()) {
+            split.getItems().remove(sidePanel);
+        } else {
+            split.getItems().add(0, sidePanel);
+            split.setDividerPositions(0.2);
+        }
+    }
+
+    /** Runs a shortcut: the shell's own first, then the current pane's. */
+    public boolean handle(Shortcut s) {
+        switch (s) {
+            case HELP -> {
+                ShortcutHelp.show(root.getScene().getWindow());
+                return true;
+            }
+            case TOGGLE_SIDE_PANEL -> {
+                toggleSidePanel();
+                return true;
+            }
+            case EXPORT_PNG -> {
+                exportPng(exportSettings.scale());
+                return true;
+            }
+            case COPY_FIGURE -> {
+                copyFigure();
+                return true;
+            }
+            default -> {
+                Topic t = current.get();
+                return t != null && t.onShortcut(s);
+            }
+        }
+    }
+
+    /** Asks where to save, then writes the figure as PNG at {@code scale} off the FX thread. */
+    public void exportPng(int scale) {
+        Topic t = current.get();
+        if (t == null) {
+            return;
+        }
+        exportSettings.scale(scale);
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save figure as PNG (" + scale + "x)");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        chooser.setInitialFileName("genlab-" + t.id() + ".png");
+        File last = exportSettings.lastFolder();
+        if (last != null && last.isDirectory()) {
+            chooser.setInitialDirectory(last);
+        }
+        Window w = root.getScene().getWindow();
+        File f = chooser.showSaveDialog(w);
+        if (f == null) {
+            return;
+        }
+        if (!f.getName().toLowerCase().endsWith(".png")) {
+            f = new File(f.getParentFile(), f.getName() + ".png");
+        }
+        exportSettings.lastFolder(f.getParentFile());
+        savePng(t, scale, f.toPath(), msg -> statusBar.flash(msg));
+    }
+
+    /**
+     * Snapshots the pane's figure on the FX thread, then encodes and writes the PNG on the
+     * compute pool; {@code done} gets a message for the status bar on the FX thread.
+     */
+    public void savePng(Topic t, int scale, Path out, Consumer<String> done) {
+        WritableImage img = PngExporter.snapshot(t.figure(), scale);
+        context.pool().executor().execute(() -> {
+            String msg;
+            try {
+                PngExporter.write(PngExporter.toBufferedImage(img), out);
+                msg = "Saved " + out + " (" + (int) img.getWidth() + "x" + (int) img.getHeight() + " px)";
+            } catch (Exception e) {
+                msg = "Could not save " + out + ": " + e.getMessage();
+            }
+            String m = msg;
+            context.uiExecutor().execute(() -> done.accept(m));
+        });
+    }
+
+    /** Puts the figure on the clipboard at 2x. */
+    public void copyFigure() {
+        Topic t = current.get();
+        if (t == null) {
+            return;
+        }
+        ClipboardContent c = new ClipboardContent();
+        c.putImage(PngExporter.snapshot(t.figure(), 2));
+        Clipboard.getSystemClipboard().setContent(c);
+        statusBar.flash("Figure copied to the clipboard (2x)");
+    }
+
+    /** Disposes every opened pane. */
+    public void dispose() {
+        opened.values().forEach(Topic::dispose);
+        opened.clear();
+    }
+
+    private Node buildToolbar() {
+        Label brand = new Label("GenLab");
+        brand.getStyleClass().add("brand");
+        paneTitle.getStyleClass().add("pane-title");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+
+        ToggleButton side = new ToggleButton("Side panel");
+        side.setSelected(true);
+        side.setOnAction(e -> {
+            if (side.isSelected() != isSidePanelShown()) {
+                toggleSidePanel();
+            }
+        });
+        side.setTooltip(new Tooltip("Show or hide the side panel (F9)"));
+        split.getItems().addListener((javafx.collections.ListChangeListener<Node>) c -> side.setSelected(isSidePanelShown()));
+
+        SplitMenuButton export = new SplitMenuButton();
+        export.setText("Save PNG");
+        export.setId("export-button");
+        export.setTooltip(new Tooltip("Save the figure as PNG (Ctrl+S); the arrow picks 1x, 2x or 4x"));
+        export.setOnAction(e -> exportPng(exportSettings.scale()));
+        for (int s : PngExporter.SCALES) {
+            MenuItem item = new MenuItem("PNG at " + s + "x" + (s == 2 ? " (crisp on slides)" : ""));
+            item.setOnAction(e -> exportPng(s));
+            export.getItems().add(item);
+        }
+        Button copy = new Button("Copy figure");
+        copy.setTooltip(new Tooltip("Copy the figure to the clipboard at 2x (Ctrl+Shift+C)"));
+        copy.setOnAction(e -> copyFigure());
+        Button help = new Button("Shortcuts");
+        help.setTooltip(new Tooltip("Every keyboard shortcut (F1)"));
+        help.setOnAction(e -> ShortcutHelp.show(root.getScene().getWindow()));
+
+        ToolBar bar = new ToolBar(brand, paneTitle, spacer, side, export, copy, help);
+        bar.getStyleClass().add("main-toolbar");
+        // Toolbar buttons must not keep the focus: the lecturer keys belong to the figure.
+        bar.getItems().forEach(n -> n.setFocusTraversable(false));
+        return bar;
+    }
+
+    private Node buildNavigation() {
+        VBox nav = new VBox(4);
+        nav.getStyleClass().add("navigation");
+        nav.setPadding(new Insets(12, 8, 12, 8));
+        Label head = new Label("TOPICS");
+        head.getStyleClass().add("nav-heading");
+        nav.getChildren().add(head);
+        for (TopicInfo info : infos.values()) {
+            Label title = new Label(info.title());
+            title.getStyleClass().add("nav-title");
+            Label summary = new Label(info.summary());
+            summary.getStyleClass().add("nav-summary");
+            summary.setWrapText(true);
+            ToggleButton b = new ToggleButton();
+            b.setGraphic(new VBox(2, title, summary));
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setAlignment(Pos.CENTER_LEFT);
+            b.getStyleClass().add("nav-button");
+            b.setId("nav-" + info.id());
+            b.setToggleGroup(navGroup);
+            b.setFocusTraversable(false);
+            b.setOnAction(e -> {
+                if (current.get() != null && current.get().id().equals(info.id())) {
+                    b.setSelected(true);
+                } else {
+                    open(info.id());
+                }
+            });
+            navButtons.put(info.id(), b);
+            nav.getChildren().add(b);
+        }
+        nav.setPrefWidth(210);
+        return nav;
+    }
+
+    private void buildSidePanel() {
+        sidePanel.getStyleClass().add("side-panel");
+        sidePanel.setPadding(new Insets(16));
+        sidePanel.setMinWidth(220);
+        sidePanel.setPrefWidth(300);
+        Label about = new Label("ABOUT THIS PANE");
+        about.getStyleClass().add("nav-heading");
+        sideTitle.getStyleClass().add("side-title");
+        sideText.setWrapText(true);
+        sideText.getStyleClass().add("side-text");
+        StackPane textHolder = new StackPane(sideText);
+        textHolder.setAlignment(Pos.TOP_LEFT);
+        sidePanel.getChildren().addAll(about, sideTitle, textHolder);
+    }
+}

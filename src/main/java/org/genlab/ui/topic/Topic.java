@@ -1,0 +1,83 @@
+package org.genlab.ui.topic;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.scene.Node;
+import org.genlab.core.data.Dataset2D;
+import org.genlab.core.param.ParamSet;
+import org.genlab.ui.shell.Shortcut;
+
+/**
+ * One pane of GenLab: a topic of the homework with its figure, its controls and its declared
+ * parameters. The shell knows panes only through this contract, so adding a pane is adding
+ * one implementation and one line in {@link TopicRegistry}.
+ *
+ * <p>All methods are called on the FX thread. A topic does its compute on the shared pool
+ * from its {@link TopicContext} and never blocks the FX thread.
+ */
+public interface Topic {
+
+    /** Stable lower-case name: {@code data}, {@code em}, ... (the CLI's {@code --pane}). */
+    String id();
+
+    /** Title for the navigation and the window. */
+    String title();
+
+    /** A few sentences for the side panel: what this pane shows and how to work it. */
+    String description();
+
+    /** The main area: the figure and anything drawn around it. */
+    Node view();
+
+    /** The control panel, shown beside the view. */
+    Node controls();
+
+    /** The node exported as the figure (Ctrl+S, copy, {@code genlab render}). */
+    Node figure();
+
+    /** The pane's declared parameters: one list for controls, lessons and state files. */
+    ParamSet parameters();
+
+    /**
+     * Applies values already checked by {@link ParamSet#validate}; parameters not named keep
+     * their current values.
+     */
+    void apply(Map<String, Object> values);
+
+    /** The current value of every declared parameter, by name. */
+    Map<String, Object> values();
+
+    /**
+     * Adopts a data set (the data pane's, or a file from the command line). A topic that
+     * adopts new data resets its run and says so in {@link #message()}.
+     *
+     * @return false if this topic does not work on 2-D point data
+     */
+    default boolean useData(Dataset2D data) {
+        return false;
+    }
+
+    /**
+     * Handles a lecturer key (play, step, reset, undo, ...).
+     *
+     * @return true if the topic did something with it
+     */
+    default boolean onShortcut(Shortcut shortcut) {
+        return false;
+    }
+
+    /** The last thing this topic wants the user to know (shown in the status bar). */
+    ReadOnlyStringProperty message();
+
+    /**
+     * Completes when everything drawn is up to date (rasters computed off the FX thread
+     * included), so a headless render or a test can snapshot a finished figure.
+     */
+    default CompletableFuture<Void> whenSettled() {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** Cancels the topic's work and releases what it holds. */
+    void dispose();
+}
