@@ -114,14 +114,29 @@ public final class Dataset2D {
         return xs.length == 0;
     }
 
+    /**
+     * The x coordinate of point i.
+     *
+     * @throws IndexOutOfBoundsException if i is not in [0, size())
+     */
     public double x(int i) {
         return xs[i];
     }
 
+    /**
+     * The y coordinate of point i.
+     *
+     * @throws IndexOutOfBoundsException if i is not in [0, size())
+     */
     public double y(int i) {
         return ys[i];
     }
 
+    /**
+     * The weight of point i (finite, &gt; 0).
+     *
+     * @throws IndexOutOfBoundsException if i is not in [0, size())
+     */
     public double weight(int i) {
         return ws[i];
     }
