@@ -162,11 +162,14 @@ public final class ComputeJob<T> {
         @Override
         public void report(double fraction, String message) {
             Progress p = new Progress(fraction, message);
-            if (cancelRequested) {
-                return;
+            synchronized (this) { // orders reports made from several threads (parallel chunks)
+                if (cancelRequested) {
+                    return;
+                }
+                progress = p;
+                progressDelivery.set(p);
             }
-            progress = p;
-            progressDelivery.publish(p);
+            progressDelivery.requestDelivery();
             if (tracker != null) {
                 tracker.changed();
             }

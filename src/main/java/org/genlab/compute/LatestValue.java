@@ -24,9 +24,23 @@ final class LatestValue<T> {
         });
     }
 
-    /** Makes {@code value} the one to deliver next; callable from any thread. */
+    /**
+     * {@link #set} then {@link #requestDelivery}. Values published concurrently from several
+     * threads race: the last one set wins, so a publisher whose values have an order must
+     * call {@link #set} under the lock that orders them.
+     */
     void publish(T value) {
+        set(value);
+        requestDelivery();
+    }
+
+    /** Makes {@code value} the one to deliver next, without touching the UI executor. */
+    void set(T value) {
         latest.set(Objects.requireNonNull(value, "value"));
+    }
+
+    /** Makes sure a hand-off is pending; call after {@link #set}, outside any lock. */
+    void requestDelivery() {
         handOff.request();
     }
 

@@ -158,14 +158,12 @@ public final class SimulationRunner<S> implements AutoCloseable {
         if (capacity < 1) {
             throw new IllegalArgumentException("history capacity must be >= 1: " + capacity);
         }
-        Snapshot<S> snapshot;
-        synchronized (lock) {
+        command(() -> {
             this.capacity = capacity;
             dropOldestBeyondCapacity();
             cursor = Math.max(cursor, firstIndex);
-            snapshot = snapshotLocked();
-        }
-        delivery.publish(snapshot);
+            return null;
+        });
     }
 
     // ---------------------------------------------------------------- commands
@@ -296,16 +294,15 @@ public final class SimulationRunner<S> implements AutoCloseable {
      */
     private void command(Supplier<Attempt> change) {
         Attempt toStart;
-        Snapshot<S> snapshot;
         synchronized (lock) {
             if (closed) {
                 return;
             }
             toStart = change.get();
-            snapshot = snapshotLocked();
+            publishLocked();
         }
         start(toStart);
-        delivery.publish(snapshot);
+        delivery.requestDelivery();
     }
 
     private void restart(S newInitial) {
@@ -394,7 +391,6 @@ public final class SimulationRunner<S> implements AutoCloseable {
             return;
         }
         Attempt toStart;
-        Snapshot<S> snapshot;
         synchronized (lock) {
             if (inFlight != attempt) {
                 return; // stale: reset, cancel or seek since this step started
@@ -410,14 +406,13 @@ public final class SimulationRunner<S> implements AutoCloseable {
                 playing = false;
             }
             toStart = playing ? schedule(true) : stepRequested ? schedule(false) : null;
-            snapshot = snapshotLocked();
+            publishLocked();
         }
         start(toStart);
-        delivery.publish(snapshot);
+        delivery.requestDelivery();
     }
 
     private void fail(Attempt attempt, Throwable failure) {
-        Snapshot<S> snapshot;
         synchronized (lock) {
             if (inFlight != attempt) {
                 return; // the failure of a discarded step, typically its interruption
@@ -426,10 +421,10 @@ public final class SimulationRunner<S> implements AutoCloseable {
             playing = false;
             stepRequested = false;
             error = failure.toString();
-            snapshot = snapshotLocked();
+            publishLocked();
         }
         LOG.log(System.Logger.Level.WARNING, "simulation step failed", failure);
-        delivery.publish(snapshot);
+        delivery.requestDelivery();
     }
 
     private void dropOldestBeyondCapacity() {
@@ -446,6 +441,14 @@ public final class SimulationRunner<S> implements AutoCloseable {
 
     private int lastIndexLocked() {
         return firstIndex + history.size() - 1;
+    }
+
+    /**
+     * Makes the current snapshot the next to deliver. Done under the lock so that snapshots
+     * are set in the order of the changes; the hand-off is requested after unlocking.
+     */
+    private void publishLocked() {
+        delivery.set(snapshotLocked());
     }
 
     private Snapshot<S> snapshotLocked() {
