@@ -13,7 +13,7 @@ import javafx.scene.layout.Region;
 
 /**
  * Quantities over iterations or time: named series (colours from Okabe-Ito), axes, legend, and a
- * vertical cursor linked to a timeline through {@link #cursorProperty()}. Clicking or dragging
+ * vertical cursor linked to a timeline through {@link #cursorXProperty()} (named so as not to clash with {@link javafx.scene.Node#cursorProperty()}). Clicking or dragging
  * with the primary button in the plot area sets the cursor (snapped to whole numbers unless
  * {@link #setSnapToInteger} is off); external code may set it too. A marker shows each series'
  * value at the cursor (linear interpolation; none inside NaN gaps).
@@ -128,7 +128,7 @@ public class LineChart extends Region {
     private final Canvas canvas = new Canvas();
     private final FxPainter painter = new FxPainter(canvas.getGraphicsContext2D());
     private final List<Series> series = new ArrayList<>();
-    private final DoubleProperty cursor = new SimpleDoubleProperty(this, "cursor", Double.NaN);
+    private final DoubleProperty cursor = new SimpleDoubleProperty(this, "cursorX", Double.NaN);
     private final AtomicBoolean dirty = new AtomicBoolean();
     private String title, xLabel, yLabel;
     private boolean snapToInteger = true;
@@ -149,7 +149,7 @@ public class LineChart extends Region {
         }
         Viewport v = viewport();
         double x = v.toWorldX(Math.max(v.plotLeft(), Math.min(v.plotLeft() + v.plotWidth(), e.getX())));
-        setCursor(snapToInteger ? Math.rint(x) : x);
+        setCursorX(snapToInteger ? Math.rint(x) : x);
         e.consume();
     }
 
@@ -178,17 +178,17 @@ public class LineChart extends Region {
     }
 
     /** @return the cursor position in x units; NaN hides the cursor */
-    public DoubleProperty cursorProperty() {
+    public DoubleProperty cursorXProperty() {
         return cursor;
     }
 
     /** @return the cursor position (NaN when hidden) */
-    public double getCursor() {
+    public double getCursorX() {
         return cursor.get();
     }
 
     /** Sets the cursor position (NaN hides it). */
-    public void setCursor(double x) {
+    public void setCursorX(double x) {
         cursor.set(x);
     }
 
