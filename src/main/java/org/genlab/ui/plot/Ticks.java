@@ -53,10 +53,10 @@ public record Ticks(double[] values, String[] labels, double step) {
     }
 
     private static String format(BigDecimal v, int e, boolean scientific) {
-        if (v.signum() == 0) {
-            return "0";
-        }
         if (scientific) {
+            if (v.signum() == 0) {
+                return "0";
+            }
             return v.stripTrailingZeros().toString().replace("E+", "e").replace('E', 'e');
         }
         return v.setScale(Math.max(0, -e), java.math.RoundingMode.HALF_EVEN).toPlainString();
