@@ -121,10 +121,14 @@ public class PlotScatterBench {
         return rasterise();
     }
 
-    /** FX part: upload a new raster into the reused PixelBuffer and draw it once. */
+    /**
+     * FX part: a new raster instance each time (as after every re-rasterisation), so each op copies
+     * the pixels into the reused PixelBuffer and draws it once.
+     */
     @Benchmark
     public void scatter100kFxDraw() throws InterruptedException {
-        drawOnFx(rasters[next ^= 1]);
+        RasterImage r = rasters[next ^= 1];
+        drawOnFx(new RasterImage(r.width(), r.height(), r.pixels()));
     }
 
     /** Both: rasterise, then draw on the FX thread and wait. */

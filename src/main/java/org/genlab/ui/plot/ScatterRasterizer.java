@@ -15,8 +15,9 @@ import java.util.stream.IntStream;
  * {@code sa = round(a * m / 255)}, {@code s_c = round(c * sa / 255)},
  * {@code d_c' = s_c + round(d_c * (255 - sa) / 255)} for each channel c (alpha uses sa).
  *
- * <p>{@link #render} is the fast path (cached masks, integer blending, rows split into fixed bands
- * processed in parallel, each band drawing all points in order, so the result is identical);
+ * <p>{@link #render} is the fast path (cached masks with per-row non-zero spans, integer blending
+ * of two channels per multiply, rows split into fixed bands processed in parallel, each band
+ * drawing the points that touch it in index order, so the result is identical);
  * {@link #renderReference} is the plain single-threaded definition used to test it.
  */
 public final class ScatterRasterizer {
@@ -28,8 +29,11 @@ public final class ScatterRasterizer {
     /** Rows per parallel band (fixed, so the work split does not depend on the machine). */
     private static final int BAND_ROWS = 32;
 
-    /** An antialiased disk mask: (2 * half + 1)^2 values 0..255, centred on (half, half). */
-    private record Mask(int half, int[] values) {
+    /**
+     * An antialiased disk mask: (2 * half + 1)^2 values 0..255, centred on (half, half); row r has
+     * its non-zero values in columns [spanLo[r], spanHi[r]] (offsets from the centre; empty if lo &gt; hi).
+     */
+    private record Mask(int half, int[] values, int[] spanLo, int[] spanHi) {
     }
 
     private static final ConcurrentHashMap<Integer, Mask> MASKS = new ConcurrentHashMap<>();
@@ -52,7 +56,18 @@ public final class ScatterRasterizer {
                     m[(j + half) * size + i + half] = coverage(r, i, j);
                 }
             }
-            return new Mask(half, m);
+            int[] lo = new int[size], hi = new int[size];
+            for (int j = 0; j < size; j++) {
+                lo[j] = half + 1;
+                hi[j] = -half - 1;
+                for (int i = 0; i < size; i++) {
+                    if (m[j * size + i] != 0) {
+                        lo[j] = Math.min(lo[j], i - half);
+                        hi[j] = Math.max(hi[j], i - half);
+                    }
+                }
+            }
+            return new Mask(half, m, lo, hi);
         });
     }
 
@@ -96,41 +111,70 @@ public final class ScatterRasterizer {
             ci[k] = Double.isFinite(x) ? (int) Math.max(-1e6, Math.min(1e6, Math.floor(x))) : Integer.MIN_VALUE / 2;
             cj[k] = Double.isFinite(y) ? (int) Math.max(-1e6, Math.min(1e6, Math.floor(y))) : Integer.MIN_VALUE / 2;
         }
+        // Bucket points by the row bands they touch, keeping index order inside each band.
         int bands = (height + BAND_ROWS - 1) / BAND_ROWS;
+        int[] start = new int[bands + 1];
+        for (int k = 0; k < n; k++) {
+            int h = masks[k].half;
+            int jLo = Math.max(cj[k] - h, 0), jHi = Math.min(cj[k] + h, height - 1);
+            if (jLo <= jHi && ci[k] + h >= 0 && ci[k] - h < width) {
+                for (int b = jLo / BAND_ROWS; b <= jHi / BAND_ROWS; b++) {
+                    start[b + 1]++;
+                }
+            }
+        }
+        for (int b = 0; b < bands; b++) {
+            start[b + 1] += start[b];
+        }
+        int[] fill = java.util.Arrays.copyOf(start, bands);
+        int[] order = new int[start[bands]];
+        for (int k = 0; k < n; k++) {
+            int h = masks[k].half;
+            int jLo = Math.max(cj[k] - h, 0), jHi = Math.min(cj[k] + h, height - 1);
+            if (jLo <= jHi && ci[k] + h >= 0 && ci[k] - h < width) {
+                for (int b = jLo / BAND_ROWS; b <= jHi / BAND_ROWS; b++) {
+                    order[fill[b]++] = k;
+                }
+            }
+        }
         IntStream.range(0, bands).parallel().forEach(b -> {
             int y0 = b * BAND_ROWS, y1 = Math.min(height, y0 + BAND_ROWS);
-            stampBand(img.pixels(), width, y0, y1, ci, cj, masks, argb, n);
+            stampBand(img.pixels(), width, y0, y1, ci, cj, masks, argb, order, start[b], start[b + 1]);
         });
         return img;
     }
 
+    private static final int LANES = 0x00FF00FF;
+
+    /** round(x / 255) in both 16-bit lanes of x (each lane at most 255 * 255). */
+    private static int div255Lanes(int x) {
+        int t = x + 0x00800080;
+        return ((t + ((t >>> 8) & LANES)) >>> 8) & LANES;
+    }
+
     private static void stampBand(int[] pix, int width, int y0, int y1, int[] ci, int[] cj, Mask[] masks,
-                                  int[] argb, int n) {
-        for (int k = 0; k < n; k++) {
+                                  int[] argb, int[] order, int from, int to) {
+        for (int o = from; o < to; o++) {
+            int k = order[o];
             Mask mk = masks[k];
             int half = mk.half;
             int cy = cj[k], cx = ci[k];
             int jLo = Math.max(cy - half, y0), jHi = Math.min(cy + half, y1 - 1);
-            int iLo = Math.max(cx - half, 0), iHi = Math.min(cx + half, width - 1);
-            if (jLo > jHi || iLo > iHi) {
-                continue;
-            }
             int col = argb[k];
-            int a = col >>> 24, r = (col >>> 16) & 0xFF, g = (col >>> 8) & 0xFF, bl = col & 0xFF;
+            int a = col >>> 24;
             if (a == 0) {
                 continue;
             }
+            int srcRb = col & LANES, srcG = (col >>> 8) & 0xFF;
             int size = 2 * half + 1;
             int[] mv = mk.values;
             for (int j = jLo; j <= jHi; j++) {
-                int mrow = (j - cy + half) * size - cx + half;
+                int r = j - cy + half;
+                int iLo = Math.max(cx + mk.spanLo[r], 0), iHi = Math.min(cx + mk.spanHi[r], width - 1);
+                int mrow = r * size - cx + half;
                 int prow = j * width;
                 for (int i = iLo; i <= iHi; i++) {
-                    int m = mv[mrow + i];
-                    if (m == 0) {
-                        continue;
-                    }
-                    int sa = RasterImage.div255(a * m);
+                    int sa = RasterImage.div255(a * mv[mrow + i]);
                     if (sa == 255) {
                         pix[prow + i] = col; // opaque: source replaces destination
                         continue;
@@ -138,12 +182,13 @@ public final class ScatterRasterizer {
                     if (sa == 0) {
                         continue;
                     }
+                    // premultiplied source: (sa, g sa / 255) and (r sa / 255, b sa / 255) lanes
+                    int sag = (sa << 16) | RasterImage.div255(srcG * sa);
+                    int srb = div255Lanes(srcRb * sa);
                     int inv = 255 - sa, d = pix[prow + i];
-                    int oa = sa + RasterImage.div255((d >>> 24) * inv);
-                    int or = RasterImage.div255(r * sa) + RasterImage.div255(((d >>> 16) & 0xFF) * inv);
-                    int og = RasterImage.div255(g * sa) + RasterImage.div255(((d >>> 8) & 0xFF) * inv);
-                    int ob = RasterImage.div255(bl * sa) + RasterImage.div255((d & 0xFF) * inv);
-                    pix[prow + i] = oa << 24 | or << 16 | og << 8 | ob;
+                    int ag = sag + div255Lanes(((d >>> 8) & LANES) * inv);
+                    int rb = srb + div255Lanes((d & LANES) * inv);
+                    pix[prow + i] = (ag << 8) | rb;
                 }
             }
         }
