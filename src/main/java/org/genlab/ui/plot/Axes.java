@@ -1,0 +1,79 @@
+package org.genlab.ui.plot;
+
+/**
+ * Background, grid, frame, ticks, tick labels, axis labels and title around the plot area of a
+ * {@link Viewport}. Shared by {@link PlotCanvas} and {@link LineChart}; labels are 14 px so they
+ * read from a projector.
+ */
+public final class Axes {
+    private Axes() {
+    }
+
+    /** Tick label font size in pixels. */
+    public static final double LABEL_SIZE = 14;
+    /** Axis label and title font size in pixels. */
+    public static final double TITLE_SIZE = 15;
+    private static final int BACKGROUND = 0xFFFFFFFF, GRID = 0xFFE4E4E4, FRAME = 0xFF444444, TEXT = 0xFF222222;
+
+    /** Fills the whole screen with the background colour. */
+    public static void paintBackground(Painter p, Viewport v) {
+        p.setFill(BACKGROUND);
+        p.fillRect(0, 0, v.width(), v.height());
+    }
+
+    /** Paints grid lines at the ticks (under the layers). */
+    public static void paintGrid(Painter p, Viewport v) {
+        Ticks xt = v.xTicks(), yt = v.yTicks();
+        p.setStroke(GRID);
+        p.setLineWidth(1);
+        p.setDashes();
+        double top = v.plotTop(), bottom = top + v.plotHeight(), left = v.plotLeft(), right = left + v.plotWidth();
+        for (double x : xt.values()) {
+            double sx = v.toScreenX(x);
+            p.strokeLine(sx, top, sx, bottom);
+        }
+        for (double y : yt.values()) {
+            double sy = v.toScreenY(y);
+            p.strokeLine(left, sy, right, sy);
+        }
+    }
+
+    /** Paints the frame, ticks and labels (over the layers). Null labels are skipped. */
+    public static void paintFrame(Painter p, Viewport v, String title, String xLabel, String yLabel) {
+        Ticks xt = v.xTicks(), yt = v.yTicks();
+        double top = v.plotTop(), bottom = top + v.plotHeight(), left = v.plotLeft(), right = left + v.plotWidth();
+        p.setStroke(FRAME);
+        p.setFill(TEXT);
+        p.setLineWidth(1);
+        p.setDashes();
+        p.strokeRect(left, top, v.plotWidth(), v.plotHeight());
+        for (int i = 0; i < xt.values().length; i++) {
+            double sx = v.toScreenX(xt.values()[i]);
+            p.strokeLine(sx, bottom, sx, bottom + 5);
+            p.text(xt.labels()[i], sx, bottom + 7, LABEL_SIZE, Painter.HAlign.CENTER, Painter.VAlign.TOP, false);
+        }
+        for (int i = 0; i < yt.values().length; i++) {
+            double sy = v.toScreenY(yt.values()[i]);
+            p.strokeLine(left - 5, sy, left, sy);
+            p.text(yt.labels()[i], left - 7, sy, LABEL_SIZE, Painter.HAlign.RIGHT, Painter.VAlign.CENTER, false);
+        }
+        if (xLabel != null) {
+            p.text(xLabel, left + v.plotWidth() / 2, v.height() - 4, TITLE_SIZE, Painter.HAlign.CENTER,
+                    Painter.VAlign.BOTTOM, false);
+        }
+        if (yLabel != null) {
+            // Rotation is not part of Painter: the y label sits horizontally above the axis.
+            p.text(yLabel, left, top - 3, TITLE_SIZE, Painter.HAlign.LEFT, Painter.VAlign.BOTTOM, false);
+        }
+        if (title != null) {
+            p.text(title, left + v.plotWidth() / 2, 4, TITLE_SIZE + 1, Painter.HAlign.CENTER, Painter.VAlign.TOP, true);
+        }
+    }
+
+    /** @return margins that leave room for the optional title and labels */
+    public static Viewport.Margins margins(boolean title, boolean xLabel, boolean yLabel) {
+        Viewport.Margins d = Viewport.Margins.DEFAULT;
+        double top = d.top() + (title ? 24 : 0) + (yLabel ? 14 : 0);
+        return new Viewport.Margins(top, d.right(), d.bottom() - (xLabel ? 0 : 20), d.left());
+    }
+}

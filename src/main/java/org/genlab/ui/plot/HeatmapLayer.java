@@ -1,0 +1,130 @@
+package org.genlab.ui.plot;
+
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/**
+ * A scalar field sampled on a grid over the plot area (one sample per {@link #getPixelStep()}
+ * pixels), coloured through a {@link ColorScale}, computed off the FX thread and drawn as one
+ * image. Recomputed when the viewport, field or scale changes. Optional colour bar on the right
+ * edge of the plot area.
+ */
+public final class HeatmapLayer extends AbstractLayer {
+    private final AsyncRaster raster;
+    private volatile Field2D field;
+    private volatile ColorScale scale = ColorScale.auto(Colormaps.VIRIDIS);
+    private volatile int pixelStep = 2;
+    private volatile boolean colorBar;
+    private volatile double[] lastRange; // {lo, hi} of the shown raster, for the colour bar
+    private long version;
+
+    /** A layer computing on {@link PlotExecutors#background()}. */
+    public HeatmapLayer() {
+        this(PlotExecutors.background());
+    }
+
+    /** A layer computing on {@code executor}. */
+    public HeatmapLayer(Executor executor) {
+        raster = new AsyncRaster(executor, this::requestRepaint);
+    }
+
+    /** Sets the field (null shows nothing). Call again after the field's parameters change. */
+    public void setField(Field2D field) {
+        synchronized (this) {
+            this.field = field;
+            version++;
+        }
+        requestRepaint();
+    }
+
+    /** Sets the colour scale. */
+    public void setColorScale(ColorScale scale) {
+        synchronized (this) {
+            this.scale = scale;
+            version++;
+        }
+        requestRepaint();
+    }
+
+    /** @return the colour scale */
+    public ColorScale getColorScale() {
+        return scale;
+    }
+
+    /** @return pixels per sample along each axis */
+    public int getPixelStep() {
+        return pixelStep;
+    }
+
+    /** Sets pixels per sample along each axis (1 = full resolution). */
+    public void setPixelStep(int step) {
+        synchronized (this) {
+            pixelStep = Math.max(1, step);
+            version++;
+        }
+        requestRepaint();
+    }
+
+    /** Shows or hides the colour bar. */
+    public void setColorBar(boolean show) {
+        colorBar = show;
+        requestRepaint();
+    }
+
+    /** @return the async raster (for tests and diagnostics) */
+    public AsyncRaster raster() {
+        return raster;
+    }
+
+    @Override
+    public void paint(Painter p, Viewport v) {
+        Field2D f;
+        ColorScale s;
+        int step;
+        long ver;
+        synchronized (this) {
+            f = field;
+            s = scale;
+            step = pixelStep;
+            ver = version;
+        }
+        if (f == null) {
+            return;
+        }
+        raster.request(List.of(v, ver), v, () -> compute(f, s, step, v));
+        raster.draw(p, v);
+        double[] r = lastRange;
+        if (colorBar && r != null) {
+            paintColorBar(p, v, s, r);
+        }
+    }
+
+    private RasterImage compute(Field2D f, ColorScale s, int step, Viewport v) {
+        int nx = Math.max(1, (int) Math.ceil(v.plotWidth() / step));
+        int ny = Math.max(1, (int) Math.ceil(v.plotHeight() / step));
+        double[] values = HeatmapRasterizer.sample(f, HeatmapRasterizer.gridX(v, nx), HeatmapRasterizer.gridY(v, ny));
+        lastRange = HeatmapRasterizer.range(values, s);
+        return HeatmapRasterizer.colorize(values, nx, ny, s);
+    }
+
+    private static void paintColorBar(Painter p, Viewport v, ColorScale s, double[] range) {
+        double w = 14, h = Math.min(200, v.plotHeight() - 40);
+        double x = v.plotLeft() + v.plotWidth() - w - 52, y = v.plotTop() + 20;
+        int n = 64;
+        for (int i = 0; i < n; i++) {
+            p.setFill(s.colormap().argb(1 - (i + 0.5) / n));
+            p.fillRect(x, y + h * i / n, w, h / n + 0.5);
+        }
+        p.setStroke(0xFF444444);
+        p.setLineWidth(1);
+        p.setDashes();
+        p.strokeRect(x, y, w, h);
+        p.setFill(0xFF222222);
+        p.text(format(range[1]), x + w + 4, y, 12, Painter.HAlign.LEFT, Painter.VAlign.CENTER, false);
+        p.text(format(range[0]), x + w + 4, y + h, 12, Painter.HAlign.LEFT, Painter.VAlign.CENTER, false);
+    }
+
+    private static String format(double v) {
+        return String.format(java.util.Locale.ROOT, "%.3g", v);
+    }
+}

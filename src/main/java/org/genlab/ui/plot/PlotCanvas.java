@@ -1,0 +1,321 @@
+package org.genlab.ui.plot;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.geometry.Point2D;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Region;
+
+/**
+ * A resizable 2-D plot: background, grid, axes, the {@link PlotLayer}s in order, then the legend.
+ *
+ * <p><b>Redraw</b>: {@link #requestRedraw()} (safe from any thread) marks the plot dirty and
+ * schedules a single redraw on the FX thread; further requests before it runs are coalesced.
+ * Layers' repaint listeners are wired to it automatically.
+ *
+ * <p><b>Mouse</b>: by default ({@link PanMode#ANY_BUTTON}) dragging pans, the wheel zooms about
+ * the cursor, and a primary double-click without dragging resets to the home view. An editor
+ * takes over the primary button with {@code setPanMode(PanMode.SECONDARY)} (pan with right or
+ * middle drag, or Shift + left drag) and adds its own handlers to this node, converting positions
+ * with {@link #screenToWorld}. The canvas's own handlers are ordinary event handlers on this
+ * region, so an editor can also suppress any built-in gesture by consuming the event in an event
+ * filter ({@code addEventFilter}) on this node.
+ */
+public class PlotCanvas extends Region {
+    private static final double WHEEL_ZOOM_PER_PIXEL = 1.0025;
+
+    private final Canvas canvas = new Canvas();
+    private final FxPainter painter = new FxPainter(canvas.getGraphicsContext2D());
+    private final ObservableList<PlotLayer> layers = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Viewport> viewport;
+    private final AtomicBoolean dirty = new AtomicBoolean();
+    private final AtomicLong redraws = new AtomicLong();
+    private double[] home = {-1, 1, -1, 1};
+    private String title, xLabel, yLabel;
+    private boolean gridVisible = true, legendVisible = true, zoomEnabled = true;
+    private Legend.Corner legendCorner = Legend.Corner.TOP_RIGHT;
+    private PanMode panMode = PanMode.ANY_BUTTON;
+
+    // drag state
+    private boolean panning, dragged;
+    private double pressX, pressY;
+    private Viewport pressViewport;
+
+    /** A plot showing [-1, 1] x [-1, 1]. */
+    public PlotCanvas() {
+        viewport = new ReadOnlyObjectWrapper<>(this, "viewport",
+                new Viewport(-1, 1, -1, 1, 600, 400, Axes.margins(false, false, false), false));
+        getChildren().add(canvas);
+        getStyleClass().add("plot-canvas");
+        setPrefSize(600, 400);
+        setMinSize(80, 60);
+        layers.addListener((ListChangeListener<PlotLayer>) c -> {
+            while (c.next()) {
+                c.getRemoved().forEach(l -> l.setRepaintListener(null));
+                c.getAddedSubList().forEach(l -> l.setRepaintListener(this::requestRedraw));
+            }
+            requestRedraw();
+        });
+        viewport.addListener((obs, o, n) -> requestRedraw());
+        installMouse();
+    }
+
+    // ---- layers and state ------------------------------------------------------------------
+
+    /** @return the live layer list, painted first to last */
+    public ObservableList<PlotLayer> getLayers() {
+        return layers;
+    }
+
+    /** Appends a layer. */
+    public void addLayer(PlotLayer layer) {
+        layers.add(layer);
+    }
+
+    /** Removes a layer. */
+    public void removeLayer(PlotLayer layer) {
+        layers.remove(layer);
+    }
+
+    /** @return the current viewport */
+    public Viewport getViewport() {
+        return viewport.get();
+    }
+
+    /** @return the viewport property; changes on every pan, zoom, resize or {@link #setView} */
+    public ReadOnlyObjectProperty<Viewport> viewportProperty() {
+        return viewport.getReadOnlyProperty();
+    }
+
+    /** Shows a world rectangle (keeps the screen size). */
+    public void setView(double xmin, double xmax, double ymin, double ymax) {
+        viewport.set(getViewport().withWorld(xmin, xmax, ymin, ymax));
+    }
+
+    /** Sets the home world rectangle and shows it. */
+    public void setHome(double xmin, double xmax, double ymin, double ymax) {
+        home = new double[] {xmin, xmax, ymin, ymax};
+        resetView();
+    }
+
+    /** Shows the home world rectangle again. */
+    public void resetView() {
+        setView(home[0], home[1], home[2], home[3]);
+    }
+
+    /** Same pixels per world unit on both axes (expands the shorter range to fit). */
+    public void setEqualAspect(boolean equal) {
+        viewport.set(getViewport().withEqualAspect(equal));
+    }
+
+    /** Sets an optional title (null for none). */
+    public void setTitle(String title) {
+        this.title = title;
+        updateMargins();
+    }
+
+    /** Sets optional axis labels (null for none). */
+    public void setAxisLabels(String xLabel, String yLabel) {
+        this.xLabel = xLabel;
+        this.yLabel = yLabel;
+        updateMargins();
+    }
+
+    private void updateMargins() {
+        viewport.set(getViewport().withMargins(Axes.margins(title != null, xLabel != null, yLabel != null)));
+        requestRedraw();
+    }
+
+    /** Shows or hides the grid lines. */
+    public void setGridVisible(boolean visible) {
+        gridVisible = visible;
+        requestRedraw();
+    }
+
+    /** Shows or hides the legend. */
+    public void setLegendVisible(boolean visible) {
+        legendVisible = visible;
+        requestRedraw();
+    }
+
+    /** Sets the legend corner. */
+    public void setLegendCorner(Legend.Corner corner) {
+        legendCorner = corner;
+        requestRedraw();
+    }
+
+    /** Sets which gestures pan; see {@link PanMode}. */
+    public void setPanMode(PanMode mode) {
+        panMode = mode;
+    }
+
+    /** @return the pan mode */
+    public PanMode getPanMode() {
+        return panMode;
+    }
+
+    /** Enables or disables wheel zoom. */
+    public void setZoomEnabled(boolean enabled) {
+        zoomEnabled = enabled;
+    }
+
+    /** Pans by a screen offset, as a drag would. */
+    public void pan(double dxPixels, double dyPixels) {
+        viewport.set(getViewport().pan(dxPixels, dyPixels));
+    }
+
+    /** Zooms by {@code factor} (&gt; 1 in) keeping the world point under (sx, sy) fixed. */
+    public void zoom(double factor, double sx, double sy) {
+        viewport.set(getViewport().zoom(factor, sx, sy));
+    }
+
+    /** @return world coordinates of a position in this node's coordinates */
+    public Point2D screenToWorld(double sx, double sy) {
+        Viewport v = getViewport();
+        return new Point2D(v.toWorldX(sx), v.toWorldY(sy));
+    }
+
+    /** @return this node's coordinates of a world position */
+    public Point2D worldToScreen(double x, double y) {
+        Viewport v = getViewport();
+        return new Point2D(v.toScreenX(x), v.toScreenY(y));
+    }
+
+    /** @return the node to snapshot or export (this region) */
+    public Region snapshotNode() {
+        return this;
+    }
+
+    /** @return the canvas inside (for tests) */
+    public Canvas getCanvas() {
+        return canvas;
+    }
+
+    // ---- drawing -----------------------------------------------------------------------------
+
+    /** Schedules one redraw on the FX thread; coalesces repeated calls. Safe from any thread. */
+    public void requestRedraw() {
+        if (dirty.compareAndSet(false, true)) {
+            Platform.runLater(this::redrawIfDirty);
+        }
+    }
+
+    private void redrawIfDirty() {
+        if (dirty.getAndSet(false)) {
+            redrawNow();
+        }
+    }
+
+    /** Redraws immediately (FX thread). Prefer {@link #requestRedraw()}. */
+    public void redrawNow() {
+        redraws.incrementAndGet();
+        Viewport v = getViewport();
+        canvas.getGraphicsContext2D().clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        paint(painter, v);
+    }
+
+    /** @return how many redraws ran (diagnostics and tests) */
+    public long getRedrawCount() {
+        return redraws.get();
+    }
+
+    /**
+     * Paints the whole plot with any painter, e.g. a {@link Java2dPainter} for export. Raster
+     * layers draw their latest finished raster.
+     */
+    public void paint(Painter p, Viewport v) {
+        Axes.paintBackground(p, v);
+        if (gridVisible) {
+            Axes.paintGrid(p, v);
+        }
+        List<LegendEntry> legend = new ArrayList<>();
+        for (PlotLayer layer : List.copyOf(layers)) {
+            if (layer.isVisible()) {
+                p.save();
+                layer.paint(p, v);
+                p.restore();
+                legend.addAll(layer.legendEntries());
+            }
+        }
+        Axes.paintFrame(p, v, title, xLabel, yLabel);
+        if (legendVisible) {
+            Legend.paint(p, v, legend, legendCorner);
+        }
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = Math.max(1, snapSizeX(getWidth())), h = Math.max(1, snapSizeY(getHeight()));
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            viewport.set(getViewport().withSize(w, h));
+            requestRedraw();
+        }
+        canvas.relocate(0, 0);
+    }
+
+    // ---- mouse -------------------------------------------------------------------------------
+
+    private boolean startsPan(MouseEvent e) {
+        return switch (panMode) {
+            case ANY_BUTTON -> true;
+            case SECONDARY -> e.getButton() == MouseButton.SECONDARY || e.getButton() == MouseButton.MIDDLE
+                    || (e.getButton() == MouseButton.PRIMARY && e.isShiftDown());
+            case NONE -> false;
+        };
+    }
+
+    private boolean resetsView(MouseEvent e) {
+        return e.getClickCount() == 2 && !dragged && switch (panMode) {
+            case ANY_BUTTON -> e.getButton() == MouseButton.PRIMARY;
+            case SECONDARY -> e.getButton() == MouseButton.MIDDLE;
+            case NONE -> false;
+        };
+    }
+
+    private void installMouse() {
+        addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+            dragged = false;
+            panning = startsPan(e);
+            if (panning) {
+                pressX = e.getX();
+                pressY = e.getY();
+                pressViewport = getViewport();
+            }
+        });
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
+            if (panning) {
+                dragged = true;
+                // pan from the press position so rounding does not accumulate
+                viewport.set(pressViewport.pan(e.getX() - pressX, e.getY() - pressY));
+                e.consume();
+            }
+        });
+        addEventHandler(MouseEvent.MOUSE_RELEASED, e -> panning = false);
+        addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            if (resetsView(e)) {
+                resetView();
+                e.consume();
+            }
+        });
+        addEventHandler(ScrollEvent.SCROLL, e -> {
+            if (zoomEnabled && e.getDeltaY() != 0) {
+                // zoom factor = 1.0025^deltaY: one wheel notch (40 px) zooms by about 10%
+                zoom(Math.pow(WHEEL_ZOOM_PER_PIXEL, e.getDeltaY()), e.getX(), e.getY());
+                e.consume();
+            }
+        });
+    }
+}

@@ -1,0 +1,32 @@
+package org.genlab.ui.plot;
+
+import java.util.List;
+
+/**
+ * One drawable part of a plot (points, a heatmap, ellipses, ...). Layers paint in screen
+ * coordinates through a {@link Painter}, using the {@link Viewport} to map world coordinates.
+ *
+ * <p>{@link #paint} is called on the FX thread for on-screen plots (or on any single thread for
+ * export). A layer whose content changes calls its repaint listener, which a
+ * {@link PlotCanvas} wires to {@link PlotCanvas#requestRedraw()}; the listener may be called from
+ * any thread.
+ */
+public interface PlotLayer {
+
+    /** Paints the layer. Invisible layers are not asked to paint. */
+    void paint(Painter p, Viewport v);
+
+    /** @return the entries this layer contributes to the legend (default none) */
+    default List<LegendEntry> legendEntries() {
+        return List.of();
+    }
+
+    /** @return whether the layer is painted */
+    boolean isVisible();
+
+    /** Shows or hides the layer (and requests a repaint). */
+    void setVisible(boolean visible);
+
+    /** Sets the callback to run when the layer needs repainting; {@code null} clears it. */
+    void setRepaintListener(Runnable listener);
+}
