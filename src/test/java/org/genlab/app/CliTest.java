@@ -12,6 +12,7 @@ import javax.imageio.ImageIO;
 import org.genlab.core.data.DataCsv;
 import org.genlab.core.data.Dataset2D;
 import org.genlab.core.data.Preset;
+import org.genlab.testing.Images;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,7 +83,7 @@ class CliTest {
         BufferedImage img = ImageIO.read(png.toFile());
         assertThat(img.getWidth()).isEqualTo(1200);
         assertThat(img.getHeight()).isEqualTo(800);
-        assertThat(distinctColours(img)).isGreaterThan(20);
+        assertThat(Images.distinctColours(img)).isGreaterThan(20);
         assertThat(out).isEmpty();
     }
 
@@ -118,15 +119,5 @@ class CliTest {
                 .isEqualTo(2);
         assertThat(err).contains("missing.csv");
         assertThat(Files.exists(png)).isFalse();
-    }
-
-    static int distinctColours(BufferedImage img) {
-        java.util.Set<Integer> seen = new java.util.HashSet<>();
-        for (int y = 0; y < img.getHeight(); y += 3) {
-            for (int x = 0; x < img.getWidth(); x += 3) {
-                seen.add(img.getRGB(x, y));
-            }
-        }
-        return seen.size();
     }
 }

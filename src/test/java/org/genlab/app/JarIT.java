@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
+import org.genlab.testing.Images;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,7 +50,7 @@ class JarIT {
         BufferedImage img = ImageIO.read(png.toFile());
         assertThat(img.getWidth()).isEqualTo(1200);
         assertThat(img.getHeight()).isEqualTo(800);
-        assertThat(CliTest.distinctColours(img)).isGreaterThan(20);
+        assertThat(Images.distinctColours(img)).isGreaterThan(20);
         assertThat(r.out()).isEmpty();
     }
 

@@ -56,9 +56,9 @@ public final class DataTopic implements Topic {
     static final double POINT_RADIUS = 5;
     /** How close (pixels) a press must be to a point to grab it. */
     static final double HIT_RADIUS = 12;
-    private static final int POINT_COLOUR = Colormaps.category(1); // Okabe-Ito blue
+    private static final int POINT_COLOUR = Colormaps.category(4); // Okabe-Ito blue
     private static final int SELECTION_COLOUR = 0xFF000000;
-    private static final int MEAN_COLOUR = Colormaps.category(5); // Okabe-Ito vermillion
+    private static final int MEAN_COLOUR = Colormaps.category(0); // Okabe-Ito orange
 
     static final ParamSet PARAMS = ParamSet.of(
             new Param.Choice("preset", "Preset", "The shape of the data set; its geometry is fixed, so a seed reproduces it exactly",
@@ -94,7 +94,12 @@ public final class DataTopic implements Topic {
         Preset p = Preset.TWO_MOONS;
         this.vm = new DataViewModel(p.generate(p.defaultN(), p.defaultNoise(), 0));
         this.points = new ScatterLayer(context.pool().executor());
-        this.form = new ParamForm(PARAMS, (name, value) -> regenerate());
+        this.form = new ParamForm(PARAMS, (name, value) -> {
+            if (name.equals("preset")) {
+                showPresetDefaults((String) value);
+            }
+            regenerate();
+        });
         form.setValue("noise", p.defaultNoise());
         buildPlot();
         buildControls();
@@ -159,10 +164,25 @@ public final class DataTopic implements Topic {
         return PARAMS;
     }
 
+    /**
+     * Applies lesson or command-line values. A new preset brings its own default size and
+     * noise unless they are given too, so {@code preset: two-point} alone gives exactly the
+     * homework's two points.
+     */
     @Override
     public void apply(Map<String, Object> values) {
+        if (values.containsKey("preset")) {
+            showPresetDefaults((String) values.get("preset"));
+        }
         values.forEach(form::setValue);
         regenerate();
+    }
+
+    /** Puts a preset's default size and noise in the form (without drawing). */
+    private void showPresetDefaults(String presetId) {
+        Preset p = Preset.byName(presetId).orElseThrow();
+        form.setValue("n", (long) Math.min(p.defaultN(), 100_000));
+        form.setValue("noise", p.defaultNoise());
     }
 
     @Override

@@ -133,7 +133,10 @@ public final class MainWindow {
         sideTitle.setText(t.title());
         sideText.setText(t.description());
         statusBar.bindMessage(t.message());
-        t.view().requestFocus();
+        // The lecturer keys belong to the figure, so it takes the focus, not a text field.
+        t.figure().setFocusTraversable(true);
+        t.figure().requestFocus();
+        javafx.application.Platform.runLater(() -> t.figure().requestFocus());
         return t;
     }
 
@@ -314,10 +317,12 @@ public final class MainWindow {
             title.getStyleClass().add("nav-title");
             Label summary = new Label(info.summary());
             summary.getStyleClass().add("nav-summary");
-            summary.setWrapText(true);
+            summary.setMinHeight(Region.USE_PREF_SIZE);
             ToggleButton b = new ToggleButton();
             b.setGraphic(new VBox(2, title, summary));
             b.setMaxWidth(Double.MAX_VALUE);
+            b.setMinHeight(Region.USE_PREF_SIZE);
+            b.setMaxHeight(Region.USE_PREF_SIZE);
             b.setAlignment(Pos.CENTER_LEFT);
             b.getStyleClass().add("nav-button");
             b.setId("nav-" + info.id());

@@ -77,7 +77,7 @@ class DataViewModelTest {
     @Test
     void boxSelectionAndToggle() {
         DataViewModel vm = new DataViewModel(three());
-        vm.selectInBox(1.5, 5, -1, 0.5, false);
+        vm.selectInBox(1.5, 1.5, -1, -0.5, false);
         assertThat(vm.selection()).containsExactly(0, 1);
         vm.selectInBox(1.9, 3.9, 2.1, 4.1, true);
         assertThat(vm.selection()).containsExactly(0, 1, 2);
