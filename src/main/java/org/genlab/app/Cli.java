@@ -74,13 +74,25 @@ public final class Cli implements Callable<Integer> {
         return BAD_INPUT;
     }
 
-    static Dataset2D readData(Path file) throws BadInput {
+    /**
+     * The data set named by {@code --data}: a preset name with its default size and noise
+     * ({@code --data two-point} is exactly the homework's two points), or a CSV file.
+     */
+    static Dataset2D resolveData(String spec, long seed) throws BadInput {
+        Path file = Path.of(spec);
+        java.util.Optional<Preset> preset = Preset.byName(spec);
+        if (preset.isPresent() && !Files.exists(file)) {
+            Preset p = preset.get();
+            return p.generate(p.defaultN(), p.defaultNoise(), seed);
+        }
         try {
             return DataCsv.read(file);
         } catch (org.genlab.core.data.DataFormatException e) {
-            throw new BadInput(e.getMessage());
+            throw new BadInput("--data: " + e.getMessage());
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new BadInput("--data: " + spec + ": no such file, and not a preset (" + String.join(", ", Preset.names()) + ")");
         } catch (IOException e) {
-            throw new BadInput(file + ": cannot read (" + e.getMessage() + ")");
+            throw new BadInput("--data: " + spec + ": cannot read (" + e.getMessage() + ")");
         }
     }
 
@@ -152,8 +164,9 @@ public final class Cli implements Callable<Integer> {
         @Option(names = "--pane", required = true, paramLabel = "NAME", description = "The pane whose figure to render.")
         String pane;
 
-        @Option(names = "--data", paramLabel = "FILE.csv", description = "Data set for the pane (CSV with header x,y[,weight]).")
-        Path data;
+        @Option(names = "--data", paramLabel = "FILE.csv|PRESET",
+                description = "Data for the pane: a CSV file (header x,y[,weight]) or a preset name (two-point is exactly [1,0], [0,1]).")
+        String data;
 
         @Option(names = "--seed", paramLabel = "S", description = "The pane's random seed.")
         Long seed;
@@ -207,7 +220,7 @@ public final class Cli implements Callable<Integer> {
             if ((double) w * h * scale * scale > 100e6) {
                 throw new BadInput("--size and --scale: " + size + " at " + scale + "x is over 100 million pixels");
             }
-            Dataset2D d = data == null ? null : readData(data);
+            Dataset2D d = data == null ? null : resolveData(data, seed == null ? 0 : seed);
             return new HeadlessRenderer.Request(pane, d, seed, w, h, scale, out);
         }
     }

@@ -26,6 +26,9 @@ import org.genlab.ui.topic.TopicInfo;
  */
 public final class HeadlessRenderer {
     private static final long TIMEOUT_SECONDS = 120;
+    /** Held so the level set on it is not lost to garbage collection. */
+    private static final java.util.logging.Logger QUIET =
+            java.util.logging.Logger.getLogger("com.sun.javafx.application.PlatformImpl");
 
     /** What to render. {@code data} and {@code seed} may be null (the pane's defaults). */
     public record Request(String pane, Dataset2D data, Long seed, int width, int height, double scale, Path out) {
@@ -47,6 +50,8 @@ public final class HeadlessRenderer {
         setIfAbsent("monocle.platform", "Headless");
         setIfAbsent("prism.order", "sw");
         setIfAbsent("java.awt.headless", "true");
+        // JavaFX warns on the classpath ("unsupported configuration"); stderr is for our messages.
+        QUIET.setLevel(java.util.logging.Level.SEVERE);
         try {
             Platform.startup(() -> { });
         } catch (IllegalStateException alreadyRunning) {
@@ -94,9 +99,6 @@ public final class HeadlessRenderer {
         TopicContext context = new TopicContext(ComputePool.shared(), Platform::runLater, new JobTracker(Platform::runLater));
         Topic topic = info.factory().apply(context);
         try {
-            if (req.data() != null && !topic.useData(req.data())) {
-                throw new Cli.BadInput("--data: pane '" + req.pane() + "' does not take a 2-D data set");
-            }
             if (req.seed() != null) {
                 if (topic.parameters().get("seed").isEmpty()) {
                     throw new Cli.BadInput("--seed: pane '" + req.pane() + "' has no seed");
@@ -106,6 +108,10 @@ public final class HeadlessRenderer {
                 } catch (ParamException e) {
                     throw new Cli.BadInput("--seed: " + e.reason());
                 }
+            }
+            // After the seed: on the data pane the seed redraws its preset, and --data wins.
+            if (req.data() != null && !topic.useData(req.data())) {
+                throw new Cli.BadInput("--data: pane '" + req.pane() + "' does not take a 2-D data set");
             }
         } catch (Cli.BadInput e) {
             topic.dispose();

@@ -102,6 +102,17 @@ class CliTest {
     }
 
     @Test
+    void dataNamesAPresetOrAFile() throws Exception {
+        assertThat(Cli.resolveData("two-point", 0)).isEqualTo(Dataset2D.of(new double[] {1, 0}, new double[] {0, 1}));
+        assertThat(Cli.resolveData("eight-gaussians", 5)).isEqualTo(Preset.EIGHT_GAUSSIANS.generate(5));
+        Path csv = dir.resolve("two-point");
+        Files.writeString(csv, "x,y\n3,3\n");
+        assertThat(Cli.resolveData(csv.toString(), 0).size()).isEqualTo(1);
+        Path png = dir.resolve("p.png");
+        assertThat(run("render", "--pane", "data", "--data", "two-point", "--size", "400x300", "--out", png.toString())).isZero();
+    }
+
+    @Test
     void renderRefusesBadInputWithExitTwo() throws Exception {
         Path png = dir.resolve("x.png");
         assertThat(run("render", "--pane", "nope", "--out", png.toString())).isEqualTo(2);
