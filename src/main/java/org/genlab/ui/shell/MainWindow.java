@@ -75,6 +75,10 @@ public final class MainWindow {
     private final VBox banners = new VBox();
     private final StatusBar statusBar;
     private final ToggleGroup navGroup = new ToggleGroup();
+    /** Below this window width the side panel folds away by itself, so the figure keeps its room. */
+    static final double NARROW_WIDTH = 1200;
+    /** True while the side panel is hidden because the window is narrow (not by the user). */
+    private boolean autoHidden;
 
     public MainWindow(List<TopicInfo> topics, TopicContext context, ExportSettings exportSettings) {
         this.context = context;
@@ -89,15 +93,27 @@ public final class MainWindow {
         controlsScroll.setFitToWidth(true);
         controlsScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         controlsScroll.getStyleClass().add("controls-scroll");
-        controlsScroll.setPrefWidth(330);
+        controlsScroll.setPrefWidth(320);
         controlsScroll.setMinWidth(280);
         content.setRight(controlsScroll);
         content.getStyleClass().add("pane-content");
         split.getItems().addAll(sidePanel, content);
-        split.setDividerPositions(0.2);
+        split.setDividerPositions(0.22);
         SplitPane.setResizableWithParent(sidePanel, false);
         root.setCenter(split);
         root.setBottom(statusBar.node());
+        root.widthProperty().addListener((o, a, w) -> fitSidePanel(w.doubleValue()));
+    }
+
+    /** Folds the side panel away on a narrow window and brings it back when there is room. */
+    private void fitSidePanel(double width) {
+        if (width < NARROW_WIDTH && isSidePanelShown()) {
+            setSidePanelShown(false);
+            autoHidden = true;
+        } else if (width >= NARROW_WIDTH && autoHidden) {
+            setSidePanelShown(true);
+            autoHidden = false;
+        }
     }
 
     public Region root() {
@@ -106,6 +122,11 @@ public final class MainWindow {
 
     public ReadOnlyObjectProperty<Topic> currentTopic() {
         return current;
+    }
+
+    /** The services handed to every pane. */
+    public TopicContext context() {
+        return context;
     }
 
     public StatusBar statusBar() {
@@ -165,12 +186,21 @@ public final class MainWindow {
         return split.getItems().contains(sidePanel);
     }
 
+    /** Shows or hides the side panel at the user's request (F9 or the toolbar). */
     public void toggleSidePanel() {
-        if (isSidePanelShown()) {
-            split.getItems().remove(sidePanel);
-        } else {
+        autoHidden = false;
+        setSidePanelShown(!isSidePanelShown());
+    }
+
+    private void setSidePanelShown(boolean show) {
+        if (show == isSidePanelShown()) {
+            return;
+        }
+        if (show) {
             split.getItems().add(0, sidePanel);
-            split.setDividerPositions(0.2);
+            split.setDividerPositions(0.22);
+        } else {
+            split.getItems().remove(sidePanel);
         }
     }
 
@@ -338,7 +368,7 @@ public final class MainWindow {
             navButtons.put(info.id(), b);
             nav.getChildren().add(b);
         }
-        nav.setPrefWidth(210);
+        nav.setPrefWidth(190);
         return nav;
     }
 

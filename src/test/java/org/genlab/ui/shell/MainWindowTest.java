@@ -85,6 +85,48 @@ class MainWindowTest {
     }
 
     @Test
+    void aNarrowWindowFoldsTheSidePanelAwayAndBringsItBack(FxRobot robot) {
+        MainWindow w = app.window();
+        robot.interact(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(700);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(w.isSidePanelShown()).isFalse();
+        Topic t = w.currentTopic().get();
+        assertThat(t.figure().getLayoutBounds().getWidth()).isGreaterThan(450);
+        robot.interact(() -> stage.setWidth(1440));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(w.isSidePanelShown()).isTrue();
+    }
+
+    @Test
+    void backgroundWorkShowsInTheStatusBarAndCanBeCancelled(FxRobot robot) throws Exception {
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        CompletableFuture<Boolean> cancelled = new CompletableFuture<>();
+        org.genlab.compute.JobTracker tracker = trackerOf(app);
+        robot.interact(() -> org.genlab.compute.ComputeJob.<Void>builder("Training", sink -> {
+            sink.report(0.25, "epoch 1 of 4");
+            started.countDown();
+            while (true) {
+                sink.checkCancelled();
+                Thread.sleep(5);
+            }
+        }).tracker(tracker).onCancelled(() -> cancelled.complete(true))
+                .start(org.genlab.compute.ComputePool.shared().executor(), javafx.application.Platform::runLater));
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#status-job").queryLabeled().getText().contains("Training: epoch 1 of 4"));
+        robot.clickOn("Cancel");
+        assertThat(cancelled.get(10, TimeUnit.SECONDS)).isTrue();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#status-job").query().getParent().isVisible());
+    }
+
+    private static org.genlab.compute.JobTracker trackerOf(GenLabApp app) {
+        return app.window().context().jobs();
+    }
+
+    @Test
     void savesTheFigureAsPngAtTwiceItsSize(FxRobot robot) throws Exception {
         MainWindow w = app.window();
         Topic t = w.currentTopic().get();
