@@ -221,9 +221,8 @@ public final class FxPainter implements Painter {
 
         void upload(RasterImage r) {
             pixelBuffer.updateBuffer(pb -> {
-                buffer.clear();
-                buffer.put(r.pixels());
-                buffer.clear();
+                // absolute put: never touches the buffer position, which the renderer also uses
+                buffer.put(0, r.pixels());
                 return null; // whole image dirty
             });
         }
