@@ -18,9 +18,9 @@ public final class HeatmapLayer extends AbstractLayer {
     private volatile double[] lastRange; // {lo, hi} of the shown raster, for the colour bar
     private long version;
 
-    /** A layer computing on {@link PlotExecutors#background()}. */
+    /** A layer computing on the shared {@link org.genlab.compute.ComputePool}. */
     public HeatmapLayer() {
-        this(PlotExecutors.background());
+        this(org.genlab.compute.ComputePool.shared().executor());
     }
 
     /** A layer computing on {@code executor}. */

@@ -1,6 +1,7 @@
 package org.genlab.ui.plot;
 
-import java.util.stream.IntStream;
+import org.genlab.compute.ComputePool;
+import org.genlab.compute.ParallelChunks;
 
 /**
  * Samples a {@link Field2D} on a grid and colours it into a {@link RasterImage}.
@@ -42,13 +43,11 @@ public final class HeatmapRasterizer {
     public static double[] sample(Field2D f, double[] xs, double[] ys) {
         int nx = xs.length, ny = ys.length;
         double[] out = new double[nx * ny];
-        int chunks = (ny + CHUNK_ROWS - 1) / CHUNK_ROWS;
-        IntStream.range(0, chunks).parallel().forEach(c -> {
-            int j1 = Math.min(ny, (c + 1) * CHUNK_ROWS);
-            for (int j = c * CHUNK_ROWS; j < j1; j++) {
+        ParallelChunks.forEach(ny, CHUNK_ROWS, 0, (c, j0, j1, rng) -> {
+            for (int j = j0; j < j1; j++) {
                 f.evaluateRow(xs, ys[j], out, j * nx);
             }
-        });
+        }, ComputePool.shared());
         return out;
     }
 
@@ -106,10 +105,9 @@ public final class HeatmapRasterizer {
         double[] r = range(values, s);
         RasterImage img = new RasterImage(nx, ny);
         int[] lut = premultipliedLut(s);
-        int chunks = (ny + CHUNK_ROWS - 1) / CHUNK_ROWS;
-        IntStream.range(0, chunks).parallel().forEach(c ->
-                colorizeRows(values, img.pixels(), nx, c * CHUNK_ROWS, Math.min(ny, (c + 1) * CHUNK_ROWS),
-                        lut, r[0], r[1], s.log()));
+        ParallelChunks.forEach(ny, CHUNK_ROWS, 0,
+                (c, j0, j1, rng) -> colorizeRows(values, img.pixels(), nx, j0, j1, lut, r[0], r[1], s.log()),
+                ComputePool.shared());
         return img;
     }
 

@@ -29,9 +29,9 @@ public final class ScatterLayer extends AbstractLayer {
     private volatile Viewport lastViewport;
     private long versions;
 
-    /** A layer rasterising on {@link PlotExecutors#background()}. */
+    /** A layer rasterising on the shared {@link org.genlab.compute.ComputePool}. */
     public ScatterLayer() {
-        this(PlotExecutors.background());
+        this(org.genlab.compute.ComputePool.shared().executor());
     }
 
     /** A layer rasterising on {@code executor}. */

@@ -1,7 +1,8 @@
 package org.genlab.ui.plot;
 
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.IntStream;
+import org.genlab.compute.ComputePool;
+import org.genlab.compute.ParallelChunks;
 
 /**
  * Rasterises antialiased filled disks into a {@link RasterImage}, points painted in index order
@@ -137,10 +138,10 @@ public final class ScatterRasterizer {
                 }
             }
         }
-        IntStream.range(0, bands).parallel().forEach(b -> {
+        ParallelChunks.forEach(bands, 1, 0, (b, from, to, rng) -> {
             int y0 = b * BAND_ROWS, y1 = Math.min(height, y0 + BAND_ROWS);
             stampBand(img.pixels(), width, y0, y1, ci, cj, masks, argb, order, start[b], start[b + 1]);
-        });
+        }, ComputePool.shared());
         return img;
     }
 
@@ -165,6 +166,7 @@ public final class ScatterRasterizer {
             if (a == 0) {
                 continue;
             }
+            boolean opaque = a == 255;
             int srcRb = col & LANES, srcG = (col >>> 8) & 0xFF;
             int size = 2 * half + 1;
             int[] mv = mk.values;
@@ -174,7 +176,8 @@ public final class ScatterRasterizer {
                 int mrow = r * size - cx + half;
                 int prow = j * width;
                 for (int i = iLo; i <= iHi; i++) {
-                    int sa = RasterImage.div255(a * mv[mrow + i]);
+                    // sa = round(a m / 255); for an opaque colour that is m itself
+                    int sa = opaque ? mv[mrow + i] : RasterImage.div255(a * mv[mrow + i]);
                     if (sa == 255) {
                         pix[prow + i] = col; // opaque: source replaces destination
                         continue;
