@@ -74,9 +74,15 @@ public final class MathRenderer {
     }
 
     /**
-     * The parse error of a formula, or empty if JLaTeXMath accepts it.
+     * What is wrong with a formula, or empty if it is fine: JLaTeXMath's parse error, or a slip
+     * JLaTeXMath would forgive and draw as something else (an unclosed brace, a missing
+     * argument).
      */
     public static Optional<String> check(String latex) {
+        Optional<String> slip = TexLint.check(latex);
+        if (slip.isPresent()) {
+            return slip;
+        }
         try {
             synchronized (TEX_LOCK) {
                 new TeXFormula(latex);
@@ -118,6 +124,10 @@ public final class MathRenderer {
     }
 
     private static Rendered draw(Key key) {
+        Optional<String> slip = TexLint.check(key.latex());
+        if (slip.isPresent()) {
+            return marker(key, slip.get());
+        }
         try {
             synchronized (TEX_LOCK) {
                 return tex(key);
