@@ -20,6 +20,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import javafx.scene.text.TextAlignment;
 import javafx.scene.text.TextFlow;
 import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TableCell;
@@ -164,11 +165,17 @@ final class BlockBuilder {
         for (Node cell = row.getFirstChild(); cell != null; cell = cell.getNext(), c++) {
             TextStyle style = head ? base.withBold() : base;
             StackPane box = new StackPane();
-            box.getChildren().addAll(inline(cell, style, false));
+            HPos align = alignment(cell);
+            for (javafx.scene.Node flow : inline(cell, style, false)) {
+                if (flow instanceof TextFlow f) {
+                    f.setTextAlignment(align == HPos.RIGHT ? TextAlignment.RIGHT
+                            : align == HPos.CENTER ? TextAlignment.CENTER : TextAlignment.LEFT);
+                }
+                box.getChildren().add(flow);
+            }
             box.setPadding(new Insets(base.size() * 0.25, base.size() * 0.6, base.size() * 0.25, base.size() * 0.6));
             box.setBorder(new Border(new BorderStroke(RULE, BorderStrokeStyle.SOLID, CornerRadii.EMPTY, new BorderWidths(0.5))));
             box.getStyleClass().add(head ? "lesson-table-head" : "lesson-table-cell");
-            HPos align = alignment(cell);
             box.setAlignment(align == HPos.RIGHT ? Pos.CENTER_RIGHT : align == HPos.CENTER ? Pos.CENTER : Pos.CENTER_LEFT);
             GridPane.setHalignment(box, align);
             GridPane.setFillWidth(box, true);
