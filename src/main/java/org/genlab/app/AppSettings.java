@@ -17,10 +17,12 @@ import java.util.Properties;
  * be read or written is ignored: settings are a convenience, never a reason to fail.
  */
 public final class AppSettings {
+    private final Path folder;
     private final Path file;
     private final Properties props = new Properties();
 
     public AppSettings(Path home) {
+        this.folder = home;
         this.file = home.resolve("settings.properties");
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             props.load(r);
@@ -33,6 +35,11 @@ public final class AppSettings {
     public static Path home() {
         String h = System.getProperty("genlab.home");
         return h != null && !h.isBlank() ? Paths.get(h) : Paths.get(System.getProperty("user.home"), ".genlab");
+    }
+
+    /** The folder these settings (and the lesson progress) live in. */
+    public Path folder() {
+        return folder;
     }
 
     public Optional<String> get(String key) {

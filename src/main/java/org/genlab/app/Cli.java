@@ -6,11 +6,19 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.genlab.core.data.DataCsv;
 import org.genlab.core.data.Dataset2D;
 import org.genlab.core.data.Preset;
+import org.genlab.lesson.Lesson;
+import org.genlab.lesson.LessonFolders;
+import org.genlab.lesson.LessonLoader;
+import org.genlab.lesson.LessonStep;
+import org.genlab.lesson.LoadResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,7 +35,8 @@ import picocli.CommandLine.Spec;
         description = {
             "An interactive lab for learning generative models.",
             "",
-            "With no arguments, opens the window. Window option: --pane NAME opens that pane.",
+            "With no arguments, opens the window. Window options: --pane NAME opens a pane;",
+            "--lesson ID [--step N] opens a lesson (N counts from 1); --lessons DIR adds a folder of lessons.",
             "With a subcommand, runs headless and never opens a window."},
         subcommands = {Cli.Render.class, Cli.Data.class, CommandLine.HelpCommand.class})
 public final class Cli implements Callable<Integer> {
@@ -161,8 +170,17 @@ public final class Cli implements Callable<Integer> {
         @Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--pane", required = true, paramLabel = "NAME", description = "The pane whose figure to render.")
+        @Option(names = "--pane", paramLabel = "NAME", description = "The pane whose figure to render.")
         String pane;
+
+        @Option(names = "--lesson", paramLabel = "ID", description = "Render the figure of a lesson step instead of a pane.")
+        String lesson;
+
+        @Option(names = "--step", paramLabel = "N", description = "The lesson step, counting from 1 (default: 1).")
+        Integer step;
+
+        @Option(names = "--lessons", paramLabel = "DIR", description = "A folder of lessons to add to the shipped ones (repeatable).")
+        List<Path> lessonDirs = new ArrayList<>();
 
         @Option(names = "--data", paramLabel = "FILE.csv|PRESET",
                 description = "Data for the pane: a CSV file (header x,y[,weight]) or a preset name (two-point is exactly [1,0], [0,1]).")
@@ -191,7 +209,8 @@ public final class Cli implements Callable<Integer> {
             try {
                 HeadlessRenderer.Request req = request();
                 HeadlessRenderer.Result r = HeadlessRenderer.render(req);
-                cmd.getErr().println("wrote " + r.width() + "x" + r.height() + " px figure of pane '" + pane + "' to " + out);
+                cmd.getErr().println("wrote " + r.width() + "x" + r.height() + " px figure of pane '" + req.pane() + "'"
+                        + (lesson != null ? " (lesson " + lesson + ", step " + req.step().index() + ")" : "") + " to " + out);
                 return 0;
             } catch (BadInput e) {
                 return badInput(cmd, e.getMessage());
@@ -199,8 +218,16 @@ public final class Cli implements Callable<Integer> {
         }
 
         private HeadlessRenderer.Request request() throws BadInput {
-            if (TopicRegistry.byId(pane).isEmpty()) {
-                throw new BadInput("--pane: unknown pane '" + pane + "'; panes: " + TopicRegistry.names());
+            if ((pane == null) == (lesson == null)) {
+                throw new BadInput("give either --pane NAME or --lesson ID");
+            }
+            if (step != null && lesson == null) {
+                throw new BadInput("--step goes with --lesson ID");
+            }
+            LessonStep lessonStep = lesson == null ? null : lessonStep();
+            String paneName = lesson == null ? pane : findLesson().topic();
+            if (TopicRegistry.byId(paneName).isEmpty()) {
+                throw new BadInput("--pane: unknown pane '" + paneName + "'; panes: " + TopicRegistry.names());
             }
             if (!format.equals("png")) {
                 throw new BadInput("--format: '" + format + "' is not supported; formats: png");
@@ -221,7 +248,35 @@ public final class Cli implements Callable<Integer> {
                 throw new BadInput("--size and --scale: " + size + " at " + scale + "x is over 100 million pixels");
             }
             Dataset2D d = data == null ? null : resolveData(data, seed == null ? 0 : seed);
-            return new HeadlessRenderer.Request(pane, d, seed, w, h, scale, out);
+            return new HeadlessRenderer.Request(paneName, lessonStep, d, seed, w, h, scale, out);
+        }
+
+        private LoadResult loaded;
+
+        private Lesson findLesson() throws BadInput {
+            if (loaded == null) {
+                for (Path dir : lessonDirs) {
+                    if (!Files.isDirectory(dir)) {
+                        throw new BadInput("--lessons: " + dir + " is not a folder");
+                    }
+                }
+                loaded = new LessonLoader(TopicRegistry.catalog()).load(LessonFolders.with(lessonDirs));
+            }
+            return loaded.lessons().stream().filter(l -> l.id().equals(lesson)).findFirst().orElseThrow(() -> {
+                String problems = loaded.errors().stream().map(Object::toString).collect(Collectors.joining("\n  "));
+                return new BadInput("--lesson: no lesson '" + lesson + "' loaded"
+                        + (problems.isEmpty() ? "; lessons: " + loaded.lessons().stream().map(Lesson::id).collect(Collectors.joining(", "))
+                                : "; these lesson files did not load:\n  " + problems));
+            });
+        }
+
+        private LessonStep lessonStep() throws BadInput {
+            Lesson l = findLesson();
+            int s = step == null ? 1 : step;
+            if (s < 1 || s > l.steps().size()) {
+                throw new BadInput("--step: lesson '" + lesson + "' has steps 1 to " + l.steps().size() + ", not " + s);
+            }
+            return l.steps().get(s - 1);
         }
     }
 }

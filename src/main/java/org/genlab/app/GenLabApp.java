@@ -2,6 +2,7 @@ package org.genlab.app;
 
 import atlantafx.base.theme.PrimerLight;
 import java.io.File;
+import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -9,6 +10,10 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.genlab.compute.ComputePool;
 import org.genlab.compute.JobTracker;
+import org.genlab.lesson.LessonFolders;
+import org.genlab.lesson.LessonLoader;
+import org.genlab.lesson.LessonProgress;
+import org.genlab.lesson.LoadResult;
 import org.genlab.ui.shell.MainWindow;
 import org.genlab.ui.shell.ShortcutHandler;
 import org.genlab.ui.topic.TopicContext;
@@ -40,7 +45,9 @@ public final class GenLabApp extends Application {
     public Scene createScene(GuiOptions options, AppSettings settings) {
         applyTheme();
         TopicContext context = new TopicContext(ComputePool.shared(), Platform::runLater, new JobTracker(Platform::runLater));
-        window = new MainWindow(TopicRegistry.all(), context, exportSettings(settings));
+        LoadResult lessons = new LessonLoader(TopicRegistry.catalog()).load(LessonFolders.with(options.lessonDirs()));
+        LessonProgress progress = new LessonProgress(settings.folder());
+        window = new MainWindow(TopicRegistry.all(), context, exportSettings(settings), lessons, progress);
         Scene scene = new Scene(window.root(), WIDTH, HEIGHT);
         scene.getStylesheets().add(stylesheet());
         ShortcutHandler.install(scene, window::handle);
@@ -49,7 +56,32 @@ public final class GenLabApp extends Application {
             window.open(options.pane());
         }
         options.errors().forEach(window::showError);
+        progress.warning().ifPresent(window::showError);
+        long errors = lessons.errors().size();
+        if (errors > 0) {
+            window.showError(errors + (errors == 1 ? " lesson file has" : " lesson files have")
+                    + " problems and did not load; the side panel lists them with file and line.");
+        }
+        if (options.lesson() != null) {
+            openLesson(options, lessons);
+        }
         return scene;
+    }
+
+    private void openLesson(GuiOptions options, LoadResult lessons) {
+        String id = options.lesson();
+        if (window.lessons().find(id).isEmpty()) {
+            String why = lessons.errors().stream().map(Object::toString).reduce((a, b) -> a + "; " + b)
+                    .map(s -> " Problems: " + s).orElse("");
+            window.showError("There is no lesson '" + id + "'." + why);
+            return;
+        }
+        java.util.OptionalInt step = options.step() == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(options.step());
+        if (!window.lessons().open(id, step)) {
+            int n = window.lessons().find(id).get().steps().size();
+            window.showError("Lesson '" + id + "' has steps 1 to " + n + "; there is no step " + options.step() + ".");
+            window.lessons().open(id, java.util.OptionalInt.empty());
+        }
     }
 
     public MainWindow window() {
@@ -97,23 +129,48 @@ public final class GenLabApp extends Application {
         };
     }
 
-    /** Options of the window (not of the headless subcommands). */
-    public record GuiOptions(String pane, List<String> errors) {
+    /**
+     * Options of the window (not of the headless subcommands): {@code --pane NAME},
+     * {@code --lesson ID [--step N]}, {@code --lessons DIR} (repeatable). A bad option is not
+     * fatal: it becomes an error line shown in the window.
+     */
+    public record GuiOptions(String pane, String lesson, Integer step, List<Path> lessonDirs, List<String> errors) {
+        private static final String USAGE = "Options: --pane NAME, --lesson ID [--step N], --lessons DIR; "
+                + "run 'genlab --help' for the headless commands.";
+
         public static GuiOptions parse(List<String> args) {
-            String pane = null;
+            String pane = null, lesson = null;
+            Integer step = null;
+            List<Path> dirs = new java.util.ArrayList<>();
             List<String> errors = new java.util.ArrayList<>();
             for (int i = 0; i < args.size(); i++) {
                 String a = args.get(i);
-                if (a.equals("--pane") && i + 1 < args.size()) {
-                    pane = args.get(++i);
-                } else if (a.startsWith("--pane=")) {
-                    pane = a.substring("--pane=".length());
+                String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+                boolean known = List.of("--pane", "--lesson", "--step", "--lessons").contains(name);
+                String value = a.contains("=") ? a.substring(a.indexOf('=') + 1) : (known && i + 1 < args.size() ? args.get(++i) : null);
+                if (!known) {
+                    errors.add("Unknown command-line option '" + a + "' (ignored). " + USAGE);
+                } else if (value == null) {
+                    errors.add("Option " + name + " needs a value (ignored). " + USAGE);
+                } else if (name.equals("--pane")) {
+                    pane = value;
+                } else if (name.equals("--lesson")) {
+                    lesson = value;
+                } else if (name.equals("--lessons")) {
+                    dirs.add(Path.of(value));
                 } else {
-                    errors.add("Unknown command-line option '" + a + "' (ignored). Options: --pane NAME; "
-                            + "run 'genlab --help' for the headless commands.");
+                    try {
+                        step = Integer.parseInt(value);
+                    } catch (NumberFormatException e) {
+                        errors.add("--step: '" + value + "' is not a whole number (ignored).");
+                    }
                 }
             }
-            return new GuiOptions(pane, List.copyOf(errors));
+            if (step != null && lesson == null) {
+                errors.add("--step goes with --lesson ID (ignored).");
+                step = null;
+            }
+            return new GuiOptions(pane, lesson, step, List.copyOf(dirs), List.copyOf(errors));
         }
     }
 }

@@ -15,6 +15,8 @@ import org.genlab.compute.JobTracker;
 import org.genlab.core.data.Dataset2D;
 import org.genlab.core.param.ParamException;
 import org.genlab.export.PngExporter;
+import org.genlab.lesson.LessonStep;
+import org.genlab.ui.lesson.StepApplier;
 import org.genlab.ui.topic.Topic;
 import org.genlab.ui.topic.TopicContext;
 import org.genlab.ui.topic.TopicInfo;
@@ -28,10 +30,14 @@ public final class HeadlessRenderer {
     private static final long TIMEOUT_SECONDS = 120;
     /** Held so the level set on it is not lost to garbage collection. */
     private static final java.util.logging.Logger QUIET =
-            java.util.logging.Logger.getLogger("com.sun.javafx.application.PlatformImpl");
+            java.util.logging.Logger.getLogger("javafx");
 
-    /** What to render. {@code data} and {@code seed} may be null (the pane's defaults). */
-    public record Request(String pane, Dataset2D data, Long seed, int width, int height, double scale, Path out) {
+    /**
+     * What to render. {@code step} (a lesson step to apply first), {@code data} and
+     * {@code seed} may be null.
+     */
+    public record Request(String pane, LessonStep step, Dataset2D data, Long seed, int width, int height, double scale,
+                          Path out) {
     }
 
     /** The image written, in pixels. */
@@ -99,6 +105,9 @@ public final class HeadlessRenderer {
         TopicContext context = new TopicContext(ComputePool.shared(), Platform::runLater, new JobTracker(Platform::runLater));
         Topic topic = info.factory().apply(context);
         try {
+            if (req.step() != null) {
+                StepApplier.apply(topic, req.step());
+            }
             if (req.seed() != null) {
                 if (topic.parameters().get("seed").isEmpty()) {
                     throw new Cli.BadInput("--seed: pane '" + req.pane() + "' has no seed");

@@ -6,7 +6,8 @@ import javafx.application.Application;
  * The entry point. A plain class (not an {@link Application}) so the shaded jar starts with
  * {@code java -jar} without the JavaFX module path.
  *
- * <p>No arguments, or only window options ({@code --pane NAME}): opens the window. A
+ * <p>No arguments, or only window options ({@code --pane NAME}, {@code --lesson ID},
+ * {@code --step N}, {@code --lessons DIR}): opens the window. A
  * subcommand ({@code render}, {@code data}) or {@code --help}: runs headless and never
  * opens a window.
  */

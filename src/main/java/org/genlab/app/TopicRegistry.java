@@ -1,15 +1,20 @@
 package org.genlab.app;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.genlab.core.param.ParamSet;
+import org.genlab.lesson.PaneCatalog;
 import org.genlab.ui.data.DataTopic;
 import org.genlab.ui.topic.TopicInfo;
 
 /** The panes GenLab has, in navigation order. Adding a pane is one line here. */
 public final class TopicRegistry {
     private static final List<TopicInfo> TOPICS = List.of(
-            new TopicInfo("data", "Data", "Make and edit 2-D data sets", DataTopic::new));
+            new TopicInfo("data", "Data", "Make and edit 2-D data", DataTopic.PARAMS, DataTopic::new));
 
     private TopicRegistry() {
     }
@@ -20,6 +25,13 @@ public final class TopicRegistry {
 
     public static Optional<TopicInfo> byId(String id) {
         return TOPICS.stream().filter(t -> t.id().equals(id)).findFirst();
+    }
+
+    /** What lessons may name: every pane and its parameters, in navigation order. */
+    public static PaneCatalog catalog() {
+        Map<String, ParamSet> panes = new LinkedHashMap<>();
+        TOPICS.forEach(t -> panes.put(t.id(), t.params()));
+        return PaneCatalog.of(panes, Set.of());
     }
 
     /** "data, em, ..." for error messages. */

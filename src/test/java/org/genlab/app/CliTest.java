@@ -113,6 +113,34 @@ class CliTest {
     }
 
     @Test
+    void renderALessonStep() throws Exception {
+        Path png = dir.resolve("step.png");
+        assertThat(run("render", "--lesson", "data-tour", "--step", "2", "--size", "500x400", "--out", png.toString())).isZero();
+        assertThat(err).contains("lesson data-tour, step 2");
+        assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(500);
+        assertThat(run("render", "--lesson", "data-tour", "--step", "9", "--out", png.toString())).isEqualTo(2);
+        assertThat(err).contains("steps 1 to 5");
+        assertThat(run("render", "--lesson", "nope", "--out", png.toString())).isEqualTo(2);
+        assertThat(err).contains("no lesson 'nope'").contains("data-tour");
+        assertThat(run("render", "--pane", "data", "--lesson", "data-tour", "--out", png.toString())).isEqualTo(2);
+        assertThat(run("render", "--out", png.toString())).isEqualTo(2);
+        assertThat(err).contains("either --pane NAME or --lesson ID");
+    }
+
+    @Test
+    void aLessonThatDoesNotLoadNamesFileLineAndReason() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("mine"));
+        Files.writeString(folder.resolve("bad.md"), "---\nid: bad\ntitle: Bad\ntopic: data\n---\n## One\n```genlab\nnoise: 9\n```\n");
+        Path png = dir.resolve("bad.png");
+        assertThat(run("render", "--lessons", folder.toString(), "--lesson", "bad", "--out", png.toString())).isEqualTo(2);
+        assertThat(err).contains("bad.md:8").contains("noise").contains("outside");
+        assertThat(run("render", "--lessons", dir.resolve("nowhere").toString(), "--lesson", "bad", "--out", png.toString()))
+                .isEqualTo(2);
+        assertThat(err).contains("not a folder");
+        assertThat(Files.exists(png)).isFalse();
+    }
+
+    @Test
     void renderRefusesBadInputWithExitTwo() throws Exception {
         Path png = dir.resolve("x.png");
         assertThat(run("render", "--pane", "nope", "--out", png.toString())).isEqualTo(2);

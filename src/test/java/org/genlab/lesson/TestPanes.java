@@ -3,17 +3,13 @@ package org.genlab.lesson;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.genlab.core.data.Preset;
 import org.genlab.core.param.Param;
 import org.genlab.core.param.ParamSet;
 
-/** A pane catalog for tests: the data pane's parameters (mirroring DataTopic) and a small em pane. */
+/** A pane catalog for tests: the data pane's parameters and a small em pane. */
 final class TestPanes {
-    static final ParamSet DATA = ParamSet.of(
-            new Param.Choice("preset", "Preset", "shape", Preset.names(), Preset.TWO_MOONS.id()),
-            new Param.Int("n", "Points", "count", 1, 100_000, 200L),
-            new Param.Real("noise", "Noise", "noise", 0, 2, 0.05),
-            new Param.Int("seed", "Seed", "seed", 0, Integer.MAX_VALUE, 0L));
+    /** The real data pane's parameters, so lesson tests follow the pane. */
+    static final ParamSet DATA = org.genlab.ui.data.DataTopic.PARAMS;
     static final ParamSet EM = ParamSet.of(
             new Param.Int("k", "Components", "how many", 1, 8, 2L),
             new Param.Real("variance-floor", "Floor", "floor", 1e-6, 1, 1e-3),

@@ -13,7 +13,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
@@ -60,13 +59,16 @@ public final class DataTopic implements Topic {
     private static final int SELECTION_COLOUR = 0xFF000000;
     private static final int MEAN_COLOUR = Colormaps.category(0); // Okabe-Ito orange
 
-    static final ParamSet PARAMS = ParamSet.of(
+    /** The data pane's declared parameters. */
+    public static final ParamSet PARAMS = ParamSet.of(
             new Param.Choice("preset", "Preset", "The shape of the data set; its geometry is fixed, so a seed reproduces it exactly",
                     Preset.names(), Preset.TWO_MOONS.id()),
             new Param.Int("n", "Points", "How many points to draw (1 to 100,000)", 1, 100_000, 200L),
             new Param.Real("noise", "Noise", "Standard deviation of the Gaussian noise added to each point", 0, 2, 0.05),
             new Param.Int("seed", "Seed", "The random seed: the same seed and settings give the same points",
-                    0, Integer.MAX_VALUE, 0L));
+                    0, Integer.MAX_VALUE, 0L),
+            new Param.Flag("ellipses", "Spread", "Draw the data's mean and the ellipses of its covariance at one and two standard deviations",
+                    false));
 
     private final TopicContext context;
     private final DataViewModel vm;
@@ -98,7 +100,11 @@ public final class DataTopic implements Topic {
             if (name.equals("preset")) {
                 showPresetDefaults((String) value);
             }
-            regenerate();
+            if (name.equals("ellipses")) {
+                spread.setVisible((Boolean) value);
+            } else {
+                regenerate();
+            }
         });
         form.setValue("noise", p.defaultNoise());
         buildPlot();
@@ -175,7 +181,15 @@ public final class DataTopic implements Topic {
             showPresetDefaults((String) values.get("preset"));
         }
         values.forEach(form::setValue);
-        regenerate();
+        spread.setVisible((Boolean) form.value("ellipses"));
+        if (values.keySet().stream().anyMatch(k -> !k.equals("ellipses"))) {
+            regenerate();
+        }
+    }
+
+    @Override
+    public void setHiddenControls(java.util.Set<String> names) {
+        form.setHiddenOnly(names);
     }
 
     /** Puts a preset's default size and noise in the form (without drawing). */
@@ -448,11 +462,6 @@ public final class DataTopic implements Topic {
         fileError.setWrapText(true);
         fileError.setId("data-file-error");
 
-        CheckBox showSpread = new CheckBox("Show mean and 1σ, 2σ ellipses");
-        showSpread.setTooltip(new Tooltip("Draw the data's mean and the ellipses of its covariance at one and two standard deviations"));
-        showSpread.selectedProperty().addListener((o, a, on) -> spread.setVisible(on));
-        showSpread.setId("data-show-spread");
-
         stats.getStyleClass().add("stat-grid");
         stats.setHgap(12);
         stats.setVgap(4);
@@ -462,7 +471,7 @@ public final class DataTopic implements Topic {
                 heading("DATA SET"), form.node(), presetInfo, flow(generate, nextSeed),
                 heading("EDIT"), flow(undo, redo, delete, selectAll, clear),
                 heading("FILE"), flow(importCsv, exportCsv), fileError,
-                heading("STATISTICS"), stats, showSpread);
+                heading("STATISTICS"), stats);
     }
 
     private void updateStats(Dataset2D d) {

@@ -34,6 +34,10 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.genlab.export.PngExporter;
+import org.genlab.lesson.LessonProgress;
+import org.genlab.lesson.LoadResult;
+import org.genlab.lesson.MathRenderer;
+import org.genlab.ui.lesson.LessonPanel;
 import org.genlab.ui.topic.Topic;
 import org.genlab.ui.topic.TopicContext;
 import org.genlab.ui.topic.TopicInfo;
@@ -66,7 +70,7 @@ public final class MainWindow {
 
     private final BorderPane root = new BorderPane();
     private final SplitPane split = new SplitPane();
-    private final VBox sidePanel = new VBox(12);
+    private final LessonPanel sidePanel;
     private final Label sideTitle = new Label();
     private final Label sideText = new Label();
     private final BorderPane content = new BorderPane();
@@ -80,16 +84,22 @@ public final class MainWindow {
     /** True while the side panel is hidden because the window is narrow (not by the user). */
     private boolean autoHidden;
 
-    public MainWindow(List<TopicInfo> topics, TopicContext context, ExportSettings exportSettings) {
+    /**
+     * @param lessons  the lessons that loaded and the problems of those that did not
+     * @param progress where the student's place in each lesson is kept
+     */
+    public MainWindow(List<TopicInfo> topics, TopicContext context, ExportSettings exportSettings,
+                      LoadResult lessons, LessonProgress progress) {
         this.context = context;
         this.exportSettings = exportSettings;
         topics.forEach(t -> infos.put(t.id(), t));
         this.statusBar = new StatusBar(context.jobs());
+        this.sidePanel = new LessonPanel(lessons.lessons(), lessons.problems(), progress, new MathRenderer(),
+                this::open, id -> infos.containsKey(id) ? infos.get(id).title() : id, buildAbout());
 
         root.getStyleClass().add("genlab-root");
         root.setTop(new VBox(buildToolbar(), banners));
         root.setLeft(buildNavigation());
-        buildSidePanel();
         controlsScroll.setFitToWidth(true);
         controlsScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         controlsScroll.getStyleClass().add("controls-scroll");
@@ -98,8 +108,11 @@ public final class MainWindow {
         content.setRight(controlsScroll);
         content.getStyleClass().add("pane-content");
         split.getItems().addAll(sidePanel, content);
-        split.setDividerPositions(0.22);
+        split.setDividerPositions(0.3);
         SplitPane.setResizableWithParent(sidePanel, false);
+        sidePanel.getStyleClass().add("side-panel");
+        sidePanel.setMinWidth(240);
+        sidePanel.setPrefWidth(360);
         root.setCenter(split);
         root.setBottom(statusBar.node());
         root.widthProperty().addListener((o, a, w) -> fitSidePanel(w.doubleValue()));
@@ -127,6 +140,11 @@ public final class MainWindow {
     /** The services handed to every pane. */
     public TopicContext context() {
         return context;
+    }
+
+    /** The lessons in the side panel. */
+    public LessonPanel lessons() {
+        return sidePanel;
     }
 
     public StatusBar statusBar() {
@@ -198,7 +216,7 @@ public final class MainWindow {
         }
         if (show) {
             split.getItems().add(0, sidePanel);
-            split.setDividerPositions(0.22);
+            split.setDividerPositions(0.3);
         } else {
             split.getItems().remove(sidePanel);
         }
@@ -222,6 +240,15 @@ public final class MainWindow {
             case COPY_FIGURE -> {
                 copyFigure();
                 return true;
+            }
+            case LESSON_NEXT -> {
+                return sidePanel.next();
+            }
+            case LESSON_PREVIOUS -> {
+                return sidePanel.previous();
+            }
+            case REVEAL_ANSWER -> {
+                return sidePanel.revealAnswers();
             }
             default -> {
                 Topic t = current.get();
@@ -372,18 +399,16 @@ public final class MainWindow {
         return nav;
     }
 
-    private void buildSidePanel() {
-        sidePanel.getStyleClass().add("side-panel");
-        sidePanel.setPadding(new Insets(16));
-        sidePanel.setMinWidth(220);
-        sidePanel.setPrefWidth(300);
+    /** The "about this pane" part of the side panel, under the lesson list. */
+    private Node buildAbout() {
         Label about = new Label("ABOUT THIS PANE");
         about.getStyleClass().add("nav-heading");
+        about.setPadding(new Insets(12, 0, 0, 0));
         sideTitle.getStyleClass().add("side-title");
         sideText.setWrapText(true);
         sideText.getStyleClass().add("side-text");
         StackPane textHolder = new StackPane(sideText);
         textHolder.setAlignment(Pos.TOP_LEFT);
-        sidePanel.getChildren().addAll(about, sideTitle, textHolder);
+        return new VBox(8, about, sideTitle, textHolder);
     }
 }

@@ -20,6 +20,7 @@ public enum Shortcut {
     RESET("Reset the run", new KeyCodeCombination(KeyCode.HOME)),
     LESSON_NEXT("Next lesson step", new KeyCodeCombination(KeyCode.PAGE_DOWN)),
     LESSON_PREVIOUS("Previous lesson step", new KeyCodeCombination(KeyCode.PAGE_UP)),
+    REVEAL_ANSWER("Reveal the quiz answer (lecturer mode)", new KeyCodeCombination(KeyCode.R)),
     UNDO("Undo an edit", new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN)),
     REDO("Redo an edit", new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN),
             new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN)),

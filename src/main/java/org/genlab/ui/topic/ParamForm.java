@@ -118,6 +118,11 @@ public final class ParamForm {
         }
     }
 
+    /** Hides exactly these parameters' rows and shows all others. */
+    public void setHiddenOnly(java.util.Set<String> names) {
+        rows.keySet().forEach(n -> setHidden(n, names.contains(n)));
+    }
+
     /** The message of the last refused value, or empty. */
     public String errorText() {
         return error.getText();

@@ -49,6 +49,12 @@ public interface Topic {
     Map<String, Object> values();
 
     /**
+     * Hides the controls of these parameters (a lesson step hides what it wants the student
+     * not to touch); every other control is shown.
+     */
+    void setHiddenControls(java.util.Set<String> names);
+
+    /**
      * Adopts a data set (the data pane's, or a file from the command line). A topic that
      * adopts new data resets its run and says so in {@link #message()}.
      *

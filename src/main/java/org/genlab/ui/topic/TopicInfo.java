@@ -1,6 +1,7 @@
 package org.genlab.ui.topic;
 
 import java.util.function.Function;
+import org.genlab.core.param.ParamSet;
 
 /**
  * What the registry knows of a pane before it is opened.
@@ -8,7 +9,9 @@ import java.util.function.Function;
  * @param id      the pane's stable name ({@code --pane ID})
  * @param title   the navigation label
  * @param summary one line under the label
+ * @param params  the pane's declared parameters (lessons are checked against them without
+ *                building the pane)
  * @param factory builds the pane (on the FX thread)
  */
-public record TopicInfo(String id, String title, String summary, Function<TopicContext, Topic> factory) {
+public record TopicInfo(String id, String title, String summary, ParamSet params, Function<TopicContext, Topic> factory) {
 }

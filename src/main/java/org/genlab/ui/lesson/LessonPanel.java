@@ -1,0 +1,355 @@
+package org.genlab.ui.lesson;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Function;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.genlab.lesson.Lesson;
+import org.genlab.lesson.LessonProblem;
+import org.genlab.lesson.LessonProgress;
+import org.genlab.lesson.LessonStep;
+import org.genlab.lesson.MathRenderer;
+import org.genlab.lesson.Quiz;
+import org.genlab.lesson.QuizSession;
+import org.genlab.ui.topic.Topic;
+
+/**
+ * The lessons in the side panel. With no lesson open it lists them by pane and homework
+ * question, with each one's progress and any problems loading them; with a lesson open it
+ * shows the current step (text, math, quizzes) and Previous / Next. Entering a step opens its
+ * pane and applies the step's settings. The last step of each lesson and the student's quiz
+ * answers are saved, so a lesson reopens where it was left.
+ */
+public final class LessonPanel extends BorderPane {
+    private final List<Lesson> lessons;
+    private final List<LessonProblem> problems;
+    private final LessonProgress progress;
+    private final MathRenderer math;
+    private final Function<String, Topic> openPane;
+    private final Function<String, String> paneTitle;
+    private final Node about;
+    private final BooleanProperty lecturerMode = new SimpleBooleanProperty(false);
+    private final List<QuizView> quizViews = new ArrayList<>();
+
+    private Lesson lesson;
+    private int step;
+    private Topic topic;
+
+    /**
+     * @param openPane  opens a pane by name and returns it (the window's navigation)
+     * @param paneTitle a pane's title for the list's headings
+     * @param about     what the list shows under the lessons (the pane's description)
+     */
+    public LessonPanel(List<Lesson> lessons, List<LessonProblem> problems, LessonProgress progress, MathRenderer math,
+                       Function<String, Topic> openPane, Function<String, String> paneTitle, Node about) {
+        this.lessons = List.copyOf(lessons);
+        this.problems = List.copyOf(problems);
+        this.progress = progress;
+        this.math = math;
+        this.openPane = openPane;
+        this.paneTitle = paneTitle;
+        this.about = about;
+        getStyleClass().add("lesson-panel");
+        lecturerMode.addListener((o, a, b) -> {
+            if (lesson != null) {
+                showStep();
+            }
+        });
+        showList();
+    }
+
+    /** In lecturer mode quiz answers stay hidden until revealed, so the class can vote first. */
+    public BooleanProperty lecturerModeProperty() {
+        return lecturerMode;
+    }
+
+    public List<Lesson> lessons() {
+        return lessons;
+    }
+
+    public Optional<Lesson> currentLesson() {
+        return Optional.ofNullable(lesson);
+    }
+
+    /** The current step, counting from 1 (0 when no lesson is open). */
+    public int currentStep() {
+        return lesson == null ? 0 : step;
+    }
+
+    public Optional<Lesson> find(String id) {
+        return lessons.stream().filter(l -> l.id().equals(id)).findFirst();
+    }
+
+    /**
+     * Opens a lesson at {@code step} (from 1), or where the student left it.
+     *
+     * @return false if there is no such lesson or step
+     */
+    public boolean open(String id, OptionalInt atStep) {
+        Optional<Lesson> l = find(id);
+        if (l.isEmpty()) {
+            return false;
+        }
+        int n = l.get().steps().size();
+        int s = atStep.isPresent() ? atStep.getAsInt() : progress.step(id).orElse(1);
+        if (atStep.isPresent() && (s < 1 || s > n)) {
+            return false;
+        }
+        lesson = l.get();
+        step = Math.max(1, Math.min(n, s));
+        enterStep();
+        return true;
+    }
+
+    /** Next step (PageDown); false at the last step or with no lesson open. */
+    public boolean next() {
+        if (lesson == null || step >= lesson.steps().size()) {
+            return false;
+        }
+        step++;
+        enterStep();
+        return true;
+    }
+
+    /** Previous step (PageUp); false at the first step or with no lesson open. */
+    public boolean previous() {
+        if (lesson == null || step <= 1) {
+            return false;
+        }
+        step--;
+        enterStep();
+        return true;
+    }
+
+    /** Reveals every quiz answer of the step (the lecturer's R key). */
+    public boolean revealAnswers() {
+        if (quizViews.isEmpty()) {
+            return false;
+        }
+        quizViews.forEach(QuizView::reveal);
+        return true;
+    }
+
+    /** Closes the lesson: back to the list, with every control of the pane shown again. */
+    public void close() {
+        if (topic != null) {
+            topic.setHiddenControls(java.util.Set.of());
+        }
+        lesson = null;
+        topic = null;
+        quizViews.clear();
+        showList();
+    }
+
+    /** Forgets the saved step and answers of one lesson. */
+    public void resetProgress(String id) {
+        progress.reset(id);
+        if (lesson != null && lesson.id().equals(id)) {
+            step = 1;
+            enterStep();
+        } else {
+            showList();
+        }
+    }
+
+    /** The quizzes on screen (for tests). */
+    public List<QuizView> quizViews() {
+        return List.copyOf(quizViews);
+    }
+
+    private void enterStep() {
+        Topic t = openPane.apply(lesson.topic());
+        if (topic != null && topic != t) {
+            topic.setHiddenControls(java.util.Set.of());
+        }
+        topic = t;
+        if (t != null) {
+            StepApplier.apply(t, lesson.steps().get(step - 1));
+        }
+        progress.setStep(lesson.id(), step);
+        showStep();
+    }
+
+    // ---- the list ----------------------------------------------------------------------------
+
+    private void showList() {
+        VBox box = new VBox(10);
+        box.setPadding(new Insets(16));
+        box.getStyleClass().add("lesson-list");
+        box.getChildren().add(heading("LESSONS"));
+        if (lessons.isEmpty()) {
+            box.getChildren().add(hint("No lessons are loaded."));
+        }
+        Map<String, List<Lesson>> byPane = new LinkedHashMap<>();
+        lessons.forEach(l -> byPane.computeIfAbsent(l.topic(), k -> new ArrayList<>()).add(l));
+        byPane.forEach((pane, list) -> {
+            Label title = new Label(paneTitle.apply(pane));
+            title.getStyleClass().add("lesson-pane-title");
+            box.getChildren().add(title);
+            for (Lesson l : list) {
+                box.getChildren().add(entry(l));
+            }
+        });
+        if (!problems.isEmpty()) {
+            box.getChildren().add(heading("PROBLEMS LOADING LESSONS"));
+            for (LessonProblem p : problems) {
+                Label text = new Label(p.toString());
+                text.setWrapText(true);
+                text.getStyleClass().add(p.severity() == LessonProblem.Severity.ERROR ? "error-text" : "hint");
+                text.getStyleClass().add("lesson-problem");
+                box.getChildren().add(text);
+            }
+        }
+        box.getChildren().add(about);
+        setTop(null);
+        setBottom(null);
+        setCenter(scroll(box));
+    }
+
+    private Node entry(Lesson l) {
+        Label title = new Label(l.title());
+        title.getStyleClass().add("lesson-entry-title");
+        title.setWrapText(true);
+        int n = l.steps().size();
+        OptionalInt at = progress.step(l.id());
+        String where = (l.question() != null ? "Question " + l.question() + " · " : "")
+                + (at.isPresent() ? "at step " + at.getAsInt() + " of " + n : n + (n == 1 ? " step" : " steps"));
+        Label sub = new Label(where);
+        sub.getStyleClass().add("hint");
+        Button b = new Button();
+        b.setGraphic(new VBox(2, title, sub));
+        b.setMaxWidth(Double.MAX_VALUE);
+        b.setAlignment(Pos.CENTER_LEFT);
+        b.getStyleClass().addAll("lesson-entry", "flat");
+        b.setId("lesson-" + l.id());
+        b.setFocusTraversable(false);
+        b.setOnAction(e -> open(l.id(), OptionalInt.empty()));
+        return b;
+    }
+
+    // ---- a step ------------------------------------------------------------------------------
+
+    private void showStep() {
+        LessonStep s = lesson.steps().get(step - 1);
+        int n = lesson.steps().size();
+
+        Label title = new Label(lesson.title());
+        title.getStyleClass().add("lesson-title");
+        title.setWrapText(true);
+        Label stepTitle = new Label("Step " + step + " of " + n + " · " + s.title());
+        stepTitle.getStyleClass().add("lesson-step-title");
+        stepTitle.setWrapText(true);
+        stepTitle.setId("lesson-step-title");
+        VBox top = new VBox(4, title, stepTitle);
+        top.setPadding(new Insets(16, 16, 8, 16));
+
+        VBox body = new VBox(14);
+        body.setPadding(new Insets(8, 16, 16, 16));
+        if (step == 1 && !lesson.intro().isBlank()) {
+            body.getChildren().add(new LessonTextView(math, lesson.intro()));
+        }
+        body.getChildren().add(new LessonTextView(math, s.markdown()));
+        quizViews.clear();
+        for (int q = 0; q < s.quizzes().size(); q++) {
+            body.getChildren().add(quiz(s, q));
+        }
+
+        Button prev = navButton("◀ Previous", "Previous step (Page Up)", this::previous);
+        prev.setDisable(step <= 1);
+        Button next = navButton("Next ▶", "Next step (Page Down)", this::next);
+        next.setDisable(step >= n);
+        next.setDefaultButton(false);
+        Label count = new Label(step + " / " + n);
+        count.getStyleClass().add("lesson-count");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox nav = new HBox(8, prev, count, spacer, next);
+        nav.setAlignment(Pos.CENTER_LEFT);
+
+        Button list = navButton("All lessons", "Close this lesson and list them all", this::close);
+        ToggleButton lecturer = new ToggleButton("Lecturer mode");
+        lecturer.setSelected(lecturerMode.get());
+        lecturer.setOnAction(e -> lecturerMode.set(lecturer.isSelected()));
+        lecturer.setTooltip(new Tooltip("Hide quiz answers until you reveal them with R, so the class votes first"));
+        lecturer.setFocusTraversable(false);
+        lecturer.setId("lesson-lecturer-mode");
+        Button reset = navButton("Reset progress", "Forget this lesson's saved step and answers", () -> resetProgress(lesson.id()));
+        FlowPane tools = new FlowPane(8, 8, list, lecturer, reset);
+        VBox bottom = new VBox(10, nav, tools);
+        bottom.setPadding(new Insets(10, 16, 12, 16));
+        bottom.getStyleClass().add("lesson-nav");
+
+        setTop(top);
+        setCenter(scroll(body));
+        setBottom(bottom);
+    }
+
+    private Node quiz(LessonStep s, int q) {
+        Quiz quiz = s.quizzes().get(q);
+        QuizSession session = QuizSession.of(quiz, lecturerMode.get());
+        if (!lecturerMode.get()) {
+            progress.answer(lesson.id(), s.index(), q).ifPresent(a -> {
+                if (a < quiz.choices().size()) {
+                    session.choose(a);
+                }
+            });
+        }
+        String id = lesson.id();
+        // A class's vote in lecturer mode is not the student's own answer: only student answers are kept.
+        QuizView v = new QuizView(quiz, session, math, choice -> {
+            if (!session.isLecturerMode()) {
+                progress.setAnswer(id, s.index(), q, choice);
+            }
+        });
+        quizViews.add(v);
+        return v;
+    }
+
+    private static ScrollPane scroll(Node content) {
+        ScrollPane sp = new ScrollPane(content);
+        sp.setFitToWidth(true);
+        sp.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        sp.getStyleClass().add("lesson-scroll");
+        return sp;
+    }
+
+    private static Button navButton(String text, String tip, Runnable action) {
+        Button b = new Button(text);
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        b.setFocusTraversable(false);
+        return b;
+    }
+
+    private static Label heading(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("nav-heading");
+        return l;
+    }
+
+    private static Label hint(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("hint");
+        l.setWrapText(true);
+        return l;
+    }
+}

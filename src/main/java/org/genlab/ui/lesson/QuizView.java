@@ -1,0 +1,143 @@
+package org.genlab.ui.lesson;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntConsumer;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.genlab.lesson.MathRenderer;
+import org.genlab.lesson.Quiz;
+import org.genlab.lesson.QuizSession;
+
+/**
+ * One multiple-choice question: the question, a button per choice, then the verdict and the
+ * explanation. A student sees the verdict as soon as they choose; in lecturer mode the class
+ * votes first and the answer shows only when revealed (the R key or the Reveal button).
+ * Right and wrong are marked with ✓ and ✗ as well as colour.
+ */
+public final class QuizView extends VBox {
+    private final Quiz quiz;
+    private final QuizSession session;
+    private final IntConsumer onChoice;
+    private final List<Button> choices = new ArrayList<>();
+    private final Label verdict = new Label();
+    private final LessonTextView explanation;
+    private final Button reveal = new Button("Reveal answer (R)");
+    private final Button retry = new Button("Try again");
+
+    /**
+     * @param onChoice told the chosen index (0-based) each time the student picks
+     */
+    public QuizView(Quiz quiz, QuizSession session, MathRenderer math, IntConsumer onChoice) {
+        this.quiz = quiz;
+        this.session = session;
+        this.onChoice = onChoice;
+        getStyleClass().add("quiz");
+        setSpacing(8);
+        Label head = new Label("QUESTION");
+        head.getStyleClass().add("controls-heading");
+        LessonTextView ask = new LessonTextView(math, quiz.ask());
+        getChildren().addAll(head, ask);
+        for (int i = 0; i < quiz.choices().size(); i++) {
+            int index = i;
+            LessonTextView text = new LessonTextView(math, quiz.choices().get(i));
+            Label letter = new Label((char) ('a' + i) + ")");
+            letter.getStyleClass().add("quiz-letter");
+            letter.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            HBox graphic = new HBox(8, letter, text);
+            graphic.setAlignment(Pos.CENTER_LEFT);
+            HBox.setHgrow(text, Priority.ALWAYS);
+            Button b = new Button();
+            b.setGraphic(graphic);
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setAlignment(Pos.CENTER_LEFT);
+            b.getStyleClass().add("quiz-choice");
+            b.setFocusTraversable(false);
+            b.setOnAction(e -> choose(index));
+            choices.add(b);
+            getChildren().add(b);
+        }
+        verdict.getStyleClass().add("quiz-verdict");
+        verdict.setWrapText(true);
+        explanation = new LessonTextView(math, quiz.explain());
+        explanation.getStyleClass().add("quiz-explain");
+        reveal.setTooltip(new Tooltip("Show the right answer and the explanation to the class"));
+        reveal.setOnAction(e -> reveal());
+        reveal.setFocusTraversable(false);
+        retry.setOnAction(e -> {
+            session.retry();
+            refresh();
+        });
+        retry.setFocusTraversable(false);
+        getChildren().addAll(new HBox(8, reveal, retry), verdict, explanation);
+        refresh();
+    }
+
+    /** Picks a choice, as a click on it does. */
+    public void choose(int index) {
+        if (session.choose(index)) {
+            onChoice.accept(index);
+        }
+        refresh();
+    }
+
+    /** Shows the answer (lecturer mode). */
+    public void reveal() {
+        session.reveal();
+        refresh();
+    }
+
+    public QuizSession session() {
+        return session;
+    }
+
+    /** The verdict line as shown ("" while hidden). */
+    public String verdictText() {
+        return verdict.getText();
+    }
+
+    public boolean isExplanationShown() {
+        return explanation.isVisible();
+    }
+
+    private void refresh() {
+        boolean shown = session.isRevealed();
+        int chosen = session.chosen().orElse(-1);
+        for (int i = 0; i < choices.size(); i++) {
+            Button b = choices.get(i);
+            b.getStyleClass().removeAll("quiz-chosen", "quiz-correct", "quiz-wrong");
+            String mark = "";
+            if (shown && i == quiz.answerIndex()) {
+                b.getStyleClass().add("quiz-correct");
+                mark = "  ✓";
+            } else if (shown && i == chosen) {
+                b.getStyleClass().add("quiz-wrong");
+                mark = "  ✗";
+            } else if (i == chosen) {
+                b.getStyleClass().add("quiz-chosen");
+            }
+            ((Label) ((HBox) b.getGraphic()).getChildren().get(0)).setText((char) ('a' + i) + ")" + mark);
+        }
+        if (!shown) {
+            verdict.setText(session.isLecturerMode() && chosen >= 0 ? "Vote taken. Reveal when the class is ready." : "");
+        } else if (chosen < 0) {
+            verdict.setText("The answer is " + (char) ('a' + quiz.answerIndex()) + ".");
+        } else {
+            verdict.setText(session.isCorrect() ? "✓ Right." : "✗ Not quite: the answer is " + (char) ('a' + quiz.answerIndex()) + ".");
+        }
+        explanation.setVisible(session.isExplanationVisible());
+        explanation.setManaged(session.isExplanationVisible());
+        show(reveal, session.isLecturerMode() && !shown);
+        show(retry, !session.isLecturerMode() && chosen >= 0);
+    }
+
+    private static void show(Button b, boolean on) {
+        b.setVisible(on);
+        b.setManaged(on);
+    }
+}
