@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class LessonFormatDocTest {
     @Test
     void theReferenceExampleLoadsWithoutProblems() throws IOException {
-        String doc = Files.readString(Path.of("docs/lesson-format.md"));
+        String doc = Files.readString(Path.of("README.md"));
         int start = doc.indexOf("````markdown\n") + "````markdown\n".length();
         String example = doc.substring(start, doc.indexOf("\n````", start) + 1);
         LoadResult r = new LessonLoader(TestPanes.catalog()).parse(Path.of("example.md"), example);
