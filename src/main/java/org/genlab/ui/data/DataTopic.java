@@ -461,6 +461,8 @@ public final class DataTopic implements Topic {
         fileError.getStyleClass().add("error-text");
         fileError.setWrapText(true);
         fileError.setId("data-file-error");
+        fileError.managedProperty().bind(fileError.textProperty().isNotEmpty());
+        fileError.visibleProperty().bind(fileError.textProperty().isNotEmpty());
 
         stats.getStyleClass().add("stat-grid");
         stats.setHgap(12);

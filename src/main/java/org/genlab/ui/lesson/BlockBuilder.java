@@ -148,6 +148,7 @@ final class BlockBuilder {
     private GridPane table(Node table) {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("lesson-table");
+        grid.setMinWidth(0);
         int r = 0;
         for (Node section = table.getFirstChild(); section != null; section = section.getNext()) {
             boolean head = section instanceof TableHead;
@@ -180,6 +181,7 @@ final class BlockBuilder {
             GridPane.setHalignment(box, align);
             GridPane.setFillWidth(box, true);
             box.setMaxWidth(Double.MAX_VALUE);
+            box.setMinWidth(0);
             grid.add(box, c, r);
         }
     }

@@ -86,9 +86,10 @@ final class InlineBuilder {
     }
 
     private void formula(MathText.Span span, TextStyle style) {
+        boolean standsAlone = span.display() && splitDisplay;
         MathNode node = new MathNode(math.render(span.latex(), span.display(), (float) (style.size() * MATH_SCALE),
-                style.argb()), span.latex());
-        if (!span.display() || !splitDisplay) {
+                style.argb()), span.latex(), standsAlone);
+        if (!standsAlone) {
             current.getChildren().add(node);
             return;
         }
@@ -98,6 +99,8 @@ final class InlineBuilder {
         }
         HBox line = new HBox(node);
         line.setAlignment(Pos.CENTER);
+        line.setMinWidth(0);
+        HBox.setHgrow(node, javafx.scene.layout.Priority.SOMETIMES);
         line.getStyleClass().add("lesson-display-math");
         blocks.add(line);
     }

@@ -235,14 +235,14 @@ public final class LessonPanel extends BorderPane {
                 + (at.isPresent() ? "at step " + at.getAsInt() + " of " + n : n + (n == 1 ? " step" : " steps"));
         Label sub = new Label(where);
         sub.getStyleClass().add("hint");
-        Button b = new Button();
-        b.setGraphic(new VBox(2, title, sub));
+        // A VBox rather than a Button: a button's graphic does not wrap to the panel's width.
+        VBox b = new VBox(2, title, sub);
         b.setMaxWidth(Double.MAX_VALUE);
-        b.setAlignment(Pos.CENTER_LEFT);
-        b.getStyleClass().addAll("lesson-entry", "flat");
+        b.getStyleClass().add("lesson-entry");
         b.setId("lesson-" + l.id());
-        b.setFocusTraversable(false);
-        b.setOnAction(e -> open(l.id(), OptionalInt.empty()));
+        b.setCursor(javafx.scene.Cursor.HAND);
+        Tooltip.install(b, new Tooltip("Open this lesson" + (at.isPresent() ? " where you left it" : "")));
+        b.setOnMouseClicked(e -> open(l.id(), OptionalInt.empty()));
         return b;
     }
 

@@ -29,7 +29,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -406,9 +405,8 @@ public final class MainWindow {
         about.setPadding(new Insets(12, 0, 0, 0));
         sideTitle.getStyleClass().add("side-title");
         sideText.setWrapText(true);
+        sideText.setMinHeight(Region.USE_PREF_SIZE);
         sideText.getStyleClass().add("side-text");
-        StackPane textHolder = new StackPane(sideText);
-        textHolder.setAlignment(Pos.TOP_LEFT);
-        return new VBox(8, about, sideTitle, textHolder);
+        return new VBox(8, about, sideTitle, sideText);
     }
 }
