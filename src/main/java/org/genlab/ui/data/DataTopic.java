@@ -14,11 +14,9 @@ import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -40,6 +38,7 @@ import org.genlab.ui.plot.PlotCanvas;
 import org.genlab.ui.plot.ScatterLayer;
 import org.genlab.ui.plot.Viewport;
 import org.genlab.ui.shell.Shortcut;
+import org.genlab.ui.topic.Controls;
 import org.genlab.ui.topic.ParamForm;
 import org.genlab.ui.topic.Topic;
 import org.genlab.ui.topic.TopicContext;
@@ -439,25 +438,25 @@ public final class DataTopic implements Topic {
         presetInfo.setWrapText(true);
         presetInfo.getStyleClass().add("hint");
         presetInfo.setText(Preset.TWO_MOONS.description());
-        Button generate = button("Generate", "Draw the preset again with these settings (undoable)", this::regenerate);
-        Button nextSeed = button("Next seed", "Seed + 1, and draw again", () -> {
+        Button generate = Controls.button("Generate", "Draw the preset again with these settings (undoable)", this::regenerate);
+        Button nextSeed = Controls.button("Next seed", "Seed + 1, and draw again", () -> {
             form.setValue("seed", (Long) form.value("seed") + 1);
             regenerate();
         });
         generate.setId("data-generate");
 
-        Button undo = button("Undo", "Undo the last edit (Ctrl+Z)", vm::undo);
+        Button undo = Controls.button("Undo", "Undo the last edit (Ctrl+Z)", vm::undo);
         undo.disableProperty().bind(vm.canUndoProperty().not());
-        Button redo = button("Redo", "Redo (Ctrl+Y)", vm::redo);
+        Button redo = Controls.button("Redo", "Redo (Ctrl+Y)", vm::redo);
         redo.disableProperty().bind(vm.canRedoProperty().not());
-        Button delete = button("Delete selected", "Remove the selected points (Delete)", vm::deleteSelected);
+        Button delete = Controls.button("Delete selected", "Remove the selected points (Delete)", vm::deleteSelected);
         delete.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> vm.selectionProperty().get().length == 0, vm.selectionProperty()));
-        Button selectAll = button("Select all", "Select every point (Ctrl+A)", vm::selectAll);
-        Button clear = button("Clear", "Remove every point (undoable)", vm::clear);
+        Button selectAll = Controls.button("Select all", "Select every point (Ctrl+A)", vm::selectAll);
+        Button clear = Controls.button("Clear", "Remove every point (undoable)", vm::clear);
 
-        Button importCsv = button("Import CSV…", "Load points from a CSV file with header x,y or x,y,weight", this::chooseImport);
-        Button exportCsv = button("Export CSV…", "Save these points as CSV (x,y, and weight when not all 1)", this::chooseExport);
+        Button importCsv = Controls.button("Import CSV…", "Load points from a CSV file with header x,y or x,y,weight", this::chooseImport);
+        Button exportCsv = Controls.button("Export CSV…", "Save these points as CSV (x,y, and weight when not all 1)", this::chooseExport);
         fileError.getStyleClass().add("error-text");
         fileError.setWrapText(true);
         fileError.setId("data-file-error");
@@ -470,18 +469,18 @@ public final class DataTopic implements Topic {
         stats.setId("data-stats");
 
         controls.getChildren().addAll(
-                heading("DATA SET"), form.node(), presetInfo, flow(generate, nextSeed),
-                heading("EDIT"), flow(undo, redo, delete, selectAll, clear),
-                heading("FILE"), flow(importCsv, exportCsv), fileError,
-                heading("STATISTICS"), stats);
+                Controls.heading("DATA SET"), form.node(), presetInfo, Controls.flow(generate, nextSeed),
+                Controls.heading("EDIT"), Controls.flow(undo, redo, delete, selectAll, clear),
+                Controls.heading("FILE"), Controls.flow(importCsv, exportCsv), fileError,
+                Controls.heading("STATISTICS"), stats);
     }
 
     private void updateStats(Dataset2D d) {
         stats.getChildren().clear();
         int r = 0;
-        stats.addRow(r++, statName("count"), statValue(Integer.toString(d.size())));
+        stats.addRow(r++, Controls.label("count", "stat-name"), Controls.label(Integer.toString(d.size()), "stat-value"));
         if (!d.hasUnitWeights()) {
-            stats.addRow(r++, statName("total weight"), statValue(num(d.totalWeight())));
+            stats.addRow(r++, Controls.label("total weight", "stat-name"), Controls.label(num(d.totalWeight()), "stat-value"));
         }
         if (d.isEmpty()) {
             spread.setEllipses(List.of());
@@ -489,9 +488,9 @@ public final class DataTopic implements Topic {
         }
         double[] m = d.mean();
         double[][] c = d.covariance();
-        stats.addRow(r++, statName("mean"), statValue("(" + num(m[0]) + ", " + num(m[1]) + ")"));
-        stats.addRow(r++, statName("covariance"), statValue("⎡" + num(c[0][0]) + "  " + num(c[0][1]) + "⎤"));
-        stats.addRow(r, new Label(""), statValue("⎣" + num(c[1][0]) + "  " + num(c[1][1]) + "⎦"));
+        stats.addRow(r++, Controls.label("mean", "stat-name"), Controls.label("(" + num(m[0]) + ", " + num(m[1]) + ")", "stat-value"));
+        stats.addRow(r++, Controls.label("covariance", "stat-name"), Controls.label("⎡" + num(c[0][0]) + "  " + num(c[0][1]) + "⎤", "stat-value"));
+        stats.addRow(r, new Label(""), Controls.label("⎣" + num(c[1][0]) + "  " + num(c[1][1]) + "⎦", "stat-value"));
         spread.setEllipses(List.of(
                 EllipseLayer.Ellipse.ofCovariance(m[0], m[1], c[0][0], c[0][1], c[1][1], 1, MEAN_COLOUR),
                 EllipseLayer.Ellipse.ofCovariance(m[0], m[1], c[0][0], c[0][1], c[1][1], 2, MEAN_COLOUR).withDashed(true)));
@@ -575,33 +574,4 @@ public final class DataTopic implements Topic {
         return fc;
     }
 
-    private static Label heading(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("controls-heading");
-        return l;
-    }
-
-    private static Label statName(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("stat-name");
-        return l;
-    }
-
-    private static Label statValue(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("stat-value");
-        return l;
-    }
-
-    private static Button button(String text, String tip, Runnable action) {
-        Button b = new Button(text);
-        b.setTooltip(new Tooltip(tip));
-        b.setOnAction(e -> action.run());
-        return b;
-    }
-
-    private static FlowPane flow(Node... nodes) {
-        FlowPane f = new FlowPane(8, 8, nodes);
-        return f;
-    }
 }

@@ -30,6 +30,7 @@ import org.genlab.lesson.LessonStep;
 import org.genlab.lesson.MathRenderer;
 import org.genlab.lesson.Quiz;
 import org.genlab.lesson.QuizSession;
+import org.genlab.ui.topic.Controls;
 import org.genlab.ui.topic.Topic;
 
 /**
@@ -195,9 +196,9 @@ public final class LessonPanel extends BorderPane {
         VBox box = new VBox(10);
         box.setPadding(new Insets(16));
         box.getStyleClass().add("lesson-list");
-        box.getChildren().add(heading("LESSONS"));
+        box.getChildren().add(Controls.label("LESSONS", "nav-heading"));
         if (lessons.isEmpty()) {
-            box.getChildren().add(hint("No lessons are loaded."));
+            box.getChildren().add(Controls.wrapped("No lessons are loaded.", "hint"));
         }
         Map<String, List<Lesson>> byPane = new LinkedHashMap<>();
         lessons.forEach(l -> byPane.computeIfAbsent(l.topic(), k -> new ArrayList<>()).add(l));
@@ -210,7 +211,7 @@ public final class LessonPanel extends BorderPane {
             }
         });
         if (!problems.isEmpty()) {
-            box.getChildren().add(heading("PROBLEMS LOADING LESSONS"));
+            box.getChildren().add(Controls.label("PROBLEMS LOADING LESSONS", "nav-heading"));
             for (LessonProblem p : problems) {
                 Label text = new Label(p.toString());
                 text.setWrapText(true);
@@ -273,9 +274,9 @@ public final class LessonPanel extends BorderPane {
             body.getChildren().add(quiz(s, q));
         }
 
-        Button prev = navButton("◀ Previous", "Previous step (Page Up)", this::previous);
+        Button prev = Controls.button("◀ Previous", "Previous step (Page Up)", this::previous);
         prev.setDisable(step <= 1);
-        Button next = navButton("Next ▶", "Next step (Page Down)", this::next);
+        Button next = Controls.button("Next ▶", "Next step (Page Down)", this::next);
         next.setDisable(step >= n);
         next.setDefaultButton(false);
         Label count = new Label(step + " / " + n);
@@ -285,14 +286,14 @@ public final class LessonPanel extends BorderPane {
         HBox nav = new HBox(8, prev, count, spacer, next);
         nav.setAlignment(Pos.CENTER_LEFT);
 
-        Button list = navButton("All lessons", "Close this lesson and list them all", this::close);
+        Button list = Controls.button("All lessons", "Close this lesson and list them all", this::close);
         ToggleButton lecturer = new ToggleButton("Lecturer mode");
         lecturer.setSelected(lecturerMode.get());
         lecturer.setOnAction(e -> lecturerMode.set(lecturer.isSelected()));
         lecturer.setTooltip(new Tooltip("Hide quiz answers until you reveal them with R, so the class votes first"));
         lecturer.setFocusTraversable(false);
         lecturer.setId("lesson-lecturer-mode");
-        Button reset = navButton("Reset progress", "Forget this lesson's saved step and answers", () -> resetProgress(lesson.id()));
+        Button reset = Controls.button("Reset progress", "Forget this lesson's saved step and answers", () -> resetProgress(lesson.id()));
         FlowPane tools = new FlowPane(8, 8, list, lecturer, reset);
         VBox bottom = new VBox(10, nav, tools);
         bottom.setPadding(new Insets(10, 16, 12, 16));
@@ -330,26 +331,5 @@ public final class LessonPanel extends BorderPane {
         sp.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         sp.getStyleClass().add("lesson-scroll");
         return sp;
-    }
-
-    private static Button navButton(String text, String tip, Runnable action) {
-        Button b = new Button(text);
-        b.setTooltip(new Tooltip(tip));
-        b.setOnAction(e -> action.run());
-        b.setFocusTraversable(false);
-        return b;
-    }
-
-    private static Label heading(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("nav-heading");
-        return l;
-    }
-
-    private static Label hint(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("hint");
-        l.setWrapText(true);
-        return l;
     }
 }

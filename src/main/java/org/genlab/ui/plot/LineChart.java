@@ -2,14 +2,10 @@ package org.genlab.ui.plot;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import javafx.application.Platform;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.Region;
 
 /**
  * Quantities over iterations or time: named series (colours from Okabe-Ito), axes, legend, and a
@@ -21,7 +17,7 @@ import javafx.scene.layout.Region;
  * <p>Series are modified on the FX thread. NaN values break the line; a single finite point is
  * drawn as a dot.
  */
-public class LineChart extends Region {
+public class LineChart extends CanvasRegion {
 
     /** One named series of (x, y) points with increasing x. */
     public final class Series {
@@ -125,17 +121,13 @@ public class LineChart extends Region {
         }
     }
 
-    private final Canvas canvas = new Canvas();
-    private final FxPainter painter = new FxPainter(canvas.getGraphicsContext2D());
     private final List<Series> series = new ArrayList<>();
     private final DoubleProperty cursor = new SimpleDoubleProperty(this, "cursorX", Double.NaN);
-    private final AtomicBoolean dirty = new AtomicBoolean();
     private String title, xLabel, yLabel;
     private boolean snapToInteger = true;
 
     /** An empty chart. */
     public LineChart() {
-        getChildren().add(canvas);
         setPrefSize(500, 260);
         setMinSize(80, 60);
         cursor.addListener((obs, o, n) -> requestRedraw());
@@ -205,17 +197,6 @@ public class LineChart extends Region {
         requestRedraw();
     }
 
-    /** Coalesced redraw on the FX thread; safe from any thread. */
-    public void requestRedraw() {
-        if (dirty.compareAndSet(false, true)) {
-            Platform.runLater(() -> {
-                if (dirty.getAndSet(false)) {
-                    redrawNow();
-                }
-            });
-        }
-    }
-
     /**
      * @return the viewport fitting all finite data: x over the data range (a single x gets +-0.5),
      *     y padded by 5% (a constant y gets +-0.5)
@@ -255,13 +236,13 @@ public class LineChart extends Region {
         return new Viewport(x0, x1, y0, y1, Math.max(1, getWidth()), Math.max(1, getHeight()), m, false);
     }
 
-    /** Redraws immediately (FX thread). */
-    public void redrawNow() {
-        canvas.getGraphicsContext2D().clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
-        paint(painter, viewport());
+    @Override
+    protected Viewport currentViewport() {
+        return viewport();
     }
 
     /** Paints the chart with any painter (e.g. for export). */
+    @Override
     public void paint(Painter p, Viewport v) {
         Axes.paintBackground(p, v);
         Axes.paintGrid(p, v);
@@ -322,16 +303,5 @@ public class LineChart extends Region {
                 p.strokeCircle(cx, v.toScreenY(y), 5);
             }
         }
-    }
-
-    @Override
-    protected void layoutChildren() {
-        double w = Math.max(1, snapSizeX(getWidth())), h = Math.max(1, snapSizeY(getHeight()));
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            requestRedraw();
-        }
-        canvas.relocate(0, 0);
     }
 }

@@ -2,20 +2,15 @@ package org.genlab.ui.plot;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Point2D;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
-import javafx.scene.layout.Region;
 
 /**
  * A resizable 2-D plot: background, grid, axes, the {@link PlotLayer}s in order, then the legend.
@@ -32,15 +27,11 @@ import javafx.scene.layout.Region;
  * region, so an editor can also suppress any built-in gesture by consuming the event in an event
  * filter ({@code addEventFilter}) on this node.
  */
-public class PlotCanvas extends Region {
+public class PlotCanvas extends CanvasRegion {
     private static final double WHEEL_ZOOM_PER_PIXEL = 1.0025;
 
-    private final Canvas canvas = new Canvas();
-    private final FxPainter painter = new FxPainter(canvas.getGraphicsContext2D());
     private final ObservableList<PlotLayer> layers = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Viewport> viewport;
-    private final AtomicBoolean dirty = new AtomicBoolean();
-    private final AtomicLong redraws = new AtomicLong();
     private double[] home = {-1, 1, -1, 1};
     private String title, xLabel, yLabel;
     private boolean gridVisible = true, legendVisible = true, zoomEnabled = true;
@@ -56,7 +47,6 @@ public class PlotCanvas extends Region {
     public PlotCanvas() {
         viewport = new ReadOnlyObjectWrapper<>(this, "viewport",
                 new Viewport(-1, 1, -1, 1, 600, 400, Axes.margins(false, false, false), false));
-        getChildren().add(canvas);
         getStyleClass().add("plot-canvas");
         setPrefSize(600, 400);
         setMinSize(80, 60);
@@ -193,47 +183,20 @@ public class PlotCanvas extends Region {
     }
 
     /** @return the node to snapshot or export (this region) */
-    public Region snapshotNode() {
+    public javafx.scene.layout.Region snapshotNode() {
         return this;
     }
 
-    /** @return the canvas inside (for tests) */
-    public Canvas getCanvas() {
-        return canvas;
-    }
-
-    // ---- drawing -----------------------------------------------------------------------------
-
-    /** Schedules one redraw on the FX thread; coalesces repeated calls. Safe from any thread. */
-    public void requestRedraw() {
-        if (dirty.compareAndSet(false, true)) {
-            Platform.runLater(this::redrawIfDirty);
-        }
-    }
-
-    private void redrawIfDirty() {
-        if (dirty.getAndSet(false)) {
-            redrawNow();
-        }
-    }
-
-    /** Redraws immediately (FX thread). Prefer {@link #requestRedraw()}. */
-    public void redrawNow() {
-        redraws.incrementAndGet();
-        Viewport v = getViewport();
-        canvas.getGraphicsContext2D().clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
-        paint(painter, v);
-    }
-
-    /** @return how many redraws ran (diagnostics and tests) */
-    public long getRedrawCount() {
-        return redraws.get();
+    @Override
+    protected Viewport currentViewport() {
+        return getViewport();
     }
 
     /**
      * Paints the whole plot with any painter, e.g. a {@link Java2dPainter} for export. Raster
      * layers draw their latest finished raster.
      */
+    @Override
     public void paint(Painter p, Viewport v) {
         Axes.paintBackground(p, v);
         if (gridVisible) {
@@ -255,15 +218,8 @@ public class PlotCanvas extends Region {
     }
 
     @Override
-    protected void layoutChildren() {
-        double w = Math.max(1, snapSizeX(getWidth())), h = Math.max(1, snapSizeY(getHeight()));
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            viewport.set(getViewport().withSize(w, h));
-            requestRedraw();
-        }
-        canvas.relocate(0, 0);
+    protected void resized(double width, double height) {
+        viewport.set(getViewport().withSize(width, height));
     }
 
     // ---- mouse -------------------------------------------------------------------------------
