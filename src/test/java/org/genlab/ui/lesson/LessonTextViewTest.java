@@ -1,14 +1,12 @@
 package org.genlab.ui.lesson;
 
+import org.genlab.testing.FxTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -56,28 +54,11 @@ class LessonTextViewTest {
 
     @BeforeAll
     static void fx() {
-        try {
-            CompletableFuture<Void> started = new CompletableFuture<>();
-            Platform.startup(() -> started.complete(null));
-            started.get(30, TimeUnit.SECONDS);
-        } catch (IllegalStateException alreadyStarted) {
-            // another test class started the toolkit
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        Platform.setImplicitExit(false);
+        FxTestSupport.start();
     }
 
-    private static <T> T onFx(Callable<T> work) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(work.call());
-            } catch (Throwable t) {
-                f.completeExceptionally(t);
-            }
-        });
-        return f.get(30, TimeUnit.SECONDS);
+    private static <T> T onFx(Callable<T> work) {
+        return FxTestSupport.onFx(work);
     }
 
     /** A view in a shown 520 px wide window, laid out. */

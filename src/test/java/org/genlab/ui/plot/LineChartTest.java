@@ -1,5 +1,6 @@
 package org.genlab.ui.plot;
 
+import org.genlab.testing.FxTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

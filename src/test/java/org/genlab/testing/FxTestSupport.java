@@ -1,4 +1,4 @@
-package org.genlab.ui.plot;
+package org.genlab.testing;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
@@ -6,11 +6,11 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 
 /** Starts the (headless) FX toolkit once and runs code on the FX thread. */
-final class FxTestSupport {
+public final class FxTestSupport {
     private FxTestSupport() {
     }
 
-    static synchronized void start() {
+    public static synchronized void start() {
         try {
             CompletableFuture<Void> started = new CompletableFuture<>();
             Platform.startup(() -> started.complete(null));
@@ -23,7 +23,7 @@ final class FxTestSupport {
         Platform.setImplicitExit(false);
     }
 
-    static <T> T onFx(Callable<T> work) {
+    public static <T> T onFx(Callable<T> work) {
         CompletableFuture<T> f = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
@@ -39,7 +39,7 @@ final class FxTestSupport {
         }
     }
 
-    static void onFx(Runnable work) {
+    public static void onFx(Runnable work) {
         onFx(() -> {
             work.run();
             return null;
@@ -47,7 +47,7 @@ final class FxTestSupport {
     }
 
     /** Waits until every runLater queued so far (e.g. coalesced redraws) has run. */
-    static void drain() {
+    public static void drain() {
         onFx(() -> { });
     }
 }
