@@ -2,13 +2,13 @@ package org.genlab.app;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Optional;
 import java.util.Properties;
+import org.genlab.core.io.AtomicFiles;
 
 /**
  * Small per-user settings (last export folder, export scale) kept in
@@ -58,10 +58,7 @@ public final class AppSettings {
     public void put(String key, String value) {
         props.setProperty(key, value);
         try {
-            Files.createDirectories(file.getParent());
-            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                props.store(w, "GenLab settings");
-            }
+            AtomicFiles.writeText(file, w -> props.store(w, "GenLab settings"));
         } catch (IOException e) {
             // Read-only home: keep the value for this run only.
         }

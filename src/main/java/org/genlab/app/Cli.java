@@ -96,7 +96,7 @@ public final class Cli implements Callable<Integer> {
         }
         try {
             return DataCsv.read(file);
-        } catch (org.genlab.core.data.DataFormatException e) {
+        } catch (org.genlab.core.data.DataFormatException | IllegalArgumentException e) {
             throw new BadInput("--data: " + e.getMessage());
         } catch (java.nio.file.NoSuchFileException e) {
             throw new BadInput("--data: " + spec + ": no such file, and not a preset (" + String.join(", ", Preset.names()) + ")");
@@ -146,8 +146,10 @@ public final class Cli implements Callable<Integer> {
                 w.flush();
             } else {
                 Path path = Path.of(out);
-                try (Writer w = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
-                    DataCsv.write(data, w);
+                try {
+                    DataCsv.write(data, path);
+                } catch (IOException e) {
+                    return badInput(cmd, "--out: cannot write " + path + " (" + e + ")");
                 }
                 cmd.getErr().println("wrote " + data.size() + " points (" + p.id() + ", seed " + seed + ") to " + path);
             }
@@ -210,7 +212,7 @@ public final class Cli implements Callable<Integer> {
                 HeadlessRenderer.Request req = request();
                 HeadlessRenderer.Result r = HeadlessRenderer.render(req);
                 cmd.getErr().println("wrote " + r.width() + "x" + r.height() + " px figure of pane '" + req.pane() + "'"
-                        + (lesson != null ? " (lesson " + lesson + ", step " + req.step().index() + ")" : "") + " to " + out);
+                        + (lesson != null ? " (lesson " + lesson + ", step " + req.steps().size() + ")" : "") + " to " + out);
                 return 0;
             } catch (BadInput e) {
                 return badInput(cmd, e.getMessage());
@@ -224,7 +226,7 @@ public final class Cli implements Callable<Integer> {
             if (step != null && lesson == null) {
                 throw new BadInput("--step goes with --lesson ID");
             }
-            LessonStep lessonStep = lesson == null ? null : lessonStep();
+            java.util.List<LessonStep> steps = lesson == null ? java.util.List.of() : lessonSteps();
             String paneName = lesson == null ? pane : findLesson().topic();
             if (TopicRegistry.byId(paneName).isEmpty()) {
                 throw new BadInput("--pane: unknown pane '" + paneName + "'; panes: " + TopicRegistry.names());
@@ -248,7 +250,7 @@ public final class Cli implements Callable<Integer> {
                 throw new BadInput("--size and --scale: " + size + " at " + scale + "x is over 100 million pixels");
             }
             Dataset2D d = data == null ? null : resolveData(data, seed == null ? 0 : seed);
-            return new HeadlessRenderer.Request(paneName, lessonStep, d, seed, w, h, scale, out);
+            return new HeadlessRenderer.Request(paneName, steps, d, seed, w, h, scale, out);
         }
 
         private LoadResult loaded;
@@ -270,13 +272,14 @@ public final class Cli implements Callable<Integer> {
             });
         }
 
-        private LessonStep lessonStep() throws BadInput {
+        /** Steps 1 to --step of the lesson: the figure is the one a student reaches by Next. */
+        private java.util.List<LessonStep> lessonSteps() throws BadInput {
             Lesson l = findLesson();
             int s = step == null ? 1 : step;
             if (s < 1 || s > l.steps().size()) {
                 throw new BadInput("--step: lesson '" + lesson + "' has steps 1 to " + l.steps().size() + ", not " + s);
             }
-            return l.steps().get(s - 1);
+            return l.steps().subList(0, s);
         }
     }
 }

@@ -33,11 +33,11 @@ public final class HeadlessRenderer {
             java.util.logging.Logger.getLogger("javafx");
 
     /**
-     * What to render. {@code step} (a lesson step to apply first), {@code data} and
-     * {@code seed} may be null.
+     * What to render. {@code steps} are the lesson steps to apply first, in order (empty for a
+     * plain pane); {@code data} and {@code seed} may be null.
      */
-    public record Request(String pane, LessonStep step, Dataset2D data, Long seed, int width, int height, double scale,
-                          Path out) {
+    public record Request(String pane, java.util.List<LessonStep> steps, Dataset2D data, Long seed, int width, int height,
+                          double scale, Path out) {
     }
 
     /** The image written, in pixels. */
@@ -105,9 +105,7 @@ public final class HeadlessRenderer {
         TopicContext context = new TopicContext(ComputePool.shared(), Platform::runLater, new JobTracker(Platform::runLater));
         Topic topic = info.factory().apply(context);
         try {
-            if (req.step() != null) {
-                StepApplier.apply(topic, req.step());
-            }
+            StepApplier.applyThrough(topic, req.steps(), req.steps().size());
             if (req.seed() != null) {
                 if (topic.parameters().get("seed").isEmpty()) {
                     throw new Cli.BadInput("--seed: pane '" + req.pane() + "' has no seed");

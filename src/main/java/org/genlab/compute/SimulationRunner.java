@@ -160,7 +160,12 @@ public final class SimulationRunner<S> implements AutoCloseable {
         }
         command(() -> {
             this.capacity = capacity;
+            int before = firstIndex;
             dropOldestBeyondCapacity();
+            if (firstIndex != before) {
+                // A step in flight may start from a state that is no longer kept.
+                discardInFlight();
+            }
             cursor = Math.max(cursor, firstIndex);
             return null;
         });

@@ -2,14 +2,16 @@ package org.genlab.export;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import javax.imageio.ImageIO;
 import javafx.embed.swing.SwingFXUtils;
+import org.genlab.core.io.AtomicFiles;
+import org.genlab.ui.plot.CanvasRegion;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
@@ -27,18 +29,40 @@ public final class PngExporter {
     private PngExporter() {
     }
 
-    /** Snapshot of {@code node} at {@code scale}; call on the FX thread. */
+    /**
+     * Snapshot of {@code node} at {@code scale}; call on the FX thread. Canvases (every plot)
+     * are drawn anew at that scale for the snapshot, so text, lines and points stay sharp;
+     * other nodes (labels, shapes) are vector and scale by themselves.
+     */
     public static WritableImage snapshot(Node node, double scale) {
         if (!(scale > 0 && scale <= 8)) {
             throw new IllegalArgumentException("scale must be in (0, 8], got " + scale);
         }
-        Bounds b = node.getLayoutBounds();
-        SnapshotParameters params = new SnapshotParameters();
-        params.setFill(Color.WHITE);
-        params.setTransform(Transform.scale(scale, scale));
-        int w = (int) Math.round(b.getWidth() * scale);
-        int h = (int) Math.round(b.getHeight() * scale);
-        return node.snapshot(params, new WritableImage(Math.max(1, w), Math.max(1, h)));
+        List<CanvasRegion> canvases = new ArrayList<>();
+        collect(node, canvases);
+        try {
+            if (scale > 1) {
+                canvases.forEach(c -> c.setRenderScale(scale));
+            }
+            Bounds b = node.getLayoutBounds();
+            SnapshotParameters params = new SnapshotParameters();
+            params.setFill(Color.WHITE);
+            params.setTransform(Transform.scale(scale, scale));
+            int w = (int) Math.round(b.getWidth() * scale);
+            int h = (int) Math.round(b.getHeight() * scale);
+            return node.snapshot(params, new WritableImage(Math.max(1, w), Math.max(1, h)));
+        } finally {
+            canvases.forEach(c -> c.setRenderScale(1));
+        }
+    }
+
+    private static void collect(Node node, List<CanvasRegion> out) {
+        if (node instanceof CanvasRegion c) {
+            out.add(c);
+        }
+        if (node instanceof Parent p) {
+            p.getChildrenUnmodifiable().forEach(child -> collect(child, out));
+        }
     }
 
     /** The image as an opaque RGB {@link BufferedImage}, ready for ImageIO. */
@@ -54,20 +78,10 @@ public final class PngExporter {
      * moved into place, so a failed export never leaves a half-written file.
      */
     public static void write(BufferedImage image, Path out) throws IOException {
-        Path dir = out.toAbsolutePath().getParent();
-        if (dir != null) {
-            Files.createDirectories(dir);
-        }
-        Path tmp = Files.createTempFile(dir, ".genlab-", ".png.part");
-        try {
-            try (OutputStream os = Files.newOutputStream(tmp)) {
-                if (!ImageIO.write(image, "png", os)) {
-                    throw new IOException("no PNG writer available");
-                }
+        AtomicFiles.write(out, os -> {
+            if (!ImageIO.write(image, "png", os)) {
+                throw new IOException("no PNG writer available");
             }
-            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -16,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
+import org.genlab.core.io.AtomicFiles;
 
 /**
  * Where each user is in each lesson: the last step seen and the quiz answers given, kept in
@@ -176,15 +176,9 @@ public final class LessonProgress {
                 quizzes.forEach((q, c) -> s.put(Integer.toString(q), c));
             });
         });
-        Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
         try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(tmp, json.writeValueAsString(root), StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            String text = json.writeValueAsString(root);
+            AtomicFiles.writeText(file, w -> w.write(text));
         } catch (IOException | RuntimeException e) {
             warning = "lesson progress could not be saved to " + file + ": " + e.getMessage();
         }

@@ -8,12 +8,11 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Locale;
+import org.genlab.core.io.AtomicFiles;
 
 /**
  * Reads and writes {@link Dataset2D} as CSV.
@@ -94,20 +93,7 @@ public final class DataCsv {
      * write never leaves a half-written file behind.
      */
     public static void write(Dataset2D data, Path path) throws IOException {
-        Path abs = path.toAbsolutePath();
-        Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
-        try {
-            try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                write(data, out);
-            }
-            try {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.writeText(path, out -> write(data, out));
     }
 
     /** The CSV text of {@code data}, as {@link #write(Dataset2D, Writer)} would write it. */
@@ -131,10 +117,19 @@ public final class DataCsv {
      * @throws DataFormatException at the first problem with the content
      */
     public static Dataset2D read(Path path) throws IOException, DataFormatException {
+        return read(path, java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * Reads a file as {@link #read(Path)}, through {@code wrap} (for example a reader that
+     * reports progress and stops when its job is cancelled).
+     */
+    public static Dataset2D read(Path path, java.util.function.UnaryOperator<Reader> wrap)
+            throws IOException, DataFormatException {
         Path name = path.getFileName();
         // An InputStreamReader replaces malformed bytes by U+FFFD, which the parser refuses at
         // its exact line (Files.newBufferedReader would fail a whole buffer ahead instead).
-        try (Reader in = new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8)) {
+        try (Reader in = wrap.apply(new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8))) {
             return read(in, name != null ? name.toString() : path.toString());
         }
     }
@@ -231,6 +226,9 @@ public final class DataCsv {
         }
 
         /** Parses fields left to right, so the first problem on the line is the one reported. */
+        /** Running sum of the weights, so an overflowing total is refused at its row. */
+        private double totalWeight;
+
         private void parseRow(String line) throws DataFormatException {
             String[] f = line.split(",", -1);
             double[] v = new double[3];
@@ -254,6 +252,10 @@ public final class DataCsv {
             xs[rows] = v[0];
             ys[rows] = v[1];
             ws[rows] = fieldCount == 3 ? v[2] : 1.0;
+            totalWeight += ws[rows];
+            if (!Double.isFinite(totalWeight)) {
+                throw error(3, "the weights so far add up to more than " + Double.MAX_VALUE + " (total weight overflows)");
+            }
             rows++;
         }
 

@@ -21,6 +21,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.genlab.compute.ComputeJob;
+import org.genlab.compute.ProgressReader;
 import org.genlab.core.data.DataCsv;
 import org.genlab.core.data.DataFormatException;
 import org.genlab.core.data.Dataset2D;
@@ -28,7 +29,6 @@ import org.genlab.core.data.Preset;
 import org.genlab.core.param.Param;
 import org.genlab.core.param.ParamSet;
 import org.genlab.ui.plot.AbstractLayer;
-import org.genlab.ui.plot.AsyncRaster;
 import org.genlab.ui.plot.Colormaps;
 import org.genlab.ui.plot.EllipseLayer;
 import org.genlab.ui.plot.LegendEntry;
@@ -94,7 +94,7 @@ public final class DataTopic implements Topic {
         this.context = context;
         Preset p = Preset.TWO_MOONS;
         this.vm = new DataViewModel(p.generate(p.defaultN(), p.defaultNoise(), 0));
-        this.points = new ScatterLayer(context.pool().executor());
+        this.points = new ScatterLayer(context.pool());
         this.form = new ParamForm(PARAMS, (name, value) -> {
             if (name.equals("preset")) {
                 showPresetDefaults((String) value);
@@ -232,26 +232,9 @@ public final class DataTopic implements Topic {
 
     @Override
     public CompletableFuture<Void> whenSettled() {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        plot.applyCss();
-        plot.layout();
-        plot.redrawNow();
-        pollSettled(done, System.nanoTime() + 30_000_000_000L);
-        return done;
-    }
-
-    /** Completes once the scatter's raster (if any) matches the latest request. */
-    private void pollSettled(CompletableFuture<Void> done, long deadline) {
-        AsyncRaster r = points.raster();
-        AsyncRaster.Frame f = r.current();
-        boolean settled = points.size() <= points.getRasterThreshold() || r.latestRequested() == 0
-                || (f != null && f.generation() == r.latestRequested());
-        if (settled || System.nanoTime() > deadline) {
-            plot.redrawNow();
-            done.complete(null);
-        } else {
-            context.uiExecutor().execute(() -> pollSettled(done, deadline));
-        }
+        // Once the rasters are in, draw again so the figure shows them.
+        return plot.whenSettled().orTimeout(60, java.util.concurrent.TimeUnit.SECONDS)
+                .thenRunAsync(plot::redrawNow, context.uiExecutor());
     }
 
     @Override
@@ -358,6 +341,11 @@ public final class DataTopic implements Topic {
 
     private void onDrag(MouseEvent e) {
         if (gesture == Gesture.NONE || pressWorld == null) {
+            return;
+        }
+        if (gesture == Gesture.MOVE && !vm.isDragging()) {
+            // Another edit (undo, delete, a lesson step, an import) ended the drag under the mouse.
+            gesture = Gesture.NONE;
             return;
         }
         Point2D w = plot.screenToWorld(e.getX(), e.getY());
@@ -527,19 +515,30 @@ public final class DataTopic implements Topic {
             importJob.cancel();
         }
         fileError.setText("");
-        importJob = ComputeJob.<Dataset2D>builder("Reading " + file.getFileName(), progress -> DataCsv.read(file))
+        ComputeJob<?>[] self = new ComputeJob<?>[1];
+        importJob = ComputeJob.<Dataset2D>builder("Reading " + file.getFileName(), progress -> {
+                    long size = java.nio.file.Files.size(file);
+                    return DataCsv.read(file, in -> new ProgressReader(in, size, progress));
+                })
                 .tracker(context.jobs())
                 .onSuccess(d -> {
+                    if (importJob != self[0]) {
+                        return; // a newer import took over
+                    }
                     vm.replace(d, "Imported " + d.size() + " points from " + file.getFileName());
                     fitView();
                 })
                 .onFailure(ex -> {
+                    if (importJob != self[0]) {
+                        return;
+                    }
                     String msg = ex instanceof DataFormatException || ex instanceof IOException
                             ? ex.getMessage() : ex.toString();
                     fileError.setText("Not imported: " + msg + ". The data is unchanged.");
                     message.set("Import failed: " + msg);
                 })
                 .start(context.pool().executor(), context.uiExecutor());
+        self[0] = importJob;
     }
 
     private void chooseExport() {
@@ -551,15 +550,23 @@ public final class DataTopic implements Topic {
         }
     }
 
-    /** Writes the data as CSV (atomically); the outcome shows in the status bar. */
+    /**
+     * Writes the data as CSV (atomically) on the compute pool; the outcome shows in the status
+     * bar, or under the file buttons.
+     */
     public void exportFile(Path file) {
-        try {
-            DataCsv.write(vm.data(), file);
-            fileError.setText("");
-            message.set("Exported " + vm.data().size() + " points to " + file);
-        } catch (IOException ex) {
-            fileError.setText("Not exported: " + file + ": " + ex.getMessage());
-        }
+        Dataset2D data = vm.data();
+        ComputeJob.<Void>builder("Writing " + file.getFileName(), progress -> {
+                    DataCsv.write(data, file);
+                    return null;
+                })
+                .tracker(context.jobs())
+                .onSuccess(v -> {
+                    fileError.setText("");
+                    message.set("Exported " + data.size() + " points to " + file);
+                })
+                .onFailure(ex -> fileError.setText("Not exported: " + file + ": " + ex.getMessage()))
+                .start(context.pool().executor(), context.uiExecutor());
     }
 
     /** The last file error shown, or empty (for tests). */

@@ -141,9 +141,9 @@ public final class LessonPanel extends BorderPane {
         return true;
     }
 
-    /** Reveals every quiz answer of the step (the lecturer's R key). */
+    /** Reveals every quiz answer of the step (the lecturer's R key; nothing in student mode). */
     public boolean revealAnswers() {
-        if (quizViews.isEmpty()) {
+        if (!lecturerMode.get() || quizViews.isEmpty()) {
             return false;
         }
         quizViews.forEach(QuizView::reveal);

@@ -4,14 +4,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.genlab.core.data.Preset;
+import org.genlab.core.param.Param;
 import org.genlab.lesson.DatasetSpec;
 import org.genlab.lesson.LessonStep;
 import org.genlab.ui.topic.Topic;
 
 /**
  * Applies a lesson step's settings to its pane: the data set first (a new data set resets a
- * pane's run), then the parameters and the flags to switch on, then which controls to hide.
- * The window and the headless {@code render --lesson} share this, so they show the same figure.
+ * pane's run), then the parameters, then the flags (those in {@code show} on, every other
+ * flag the step does not set off), then which controls to hide. Flags and hidden controls are
+ * complete for each step, so going back to a step shows it as it was. Parameters a step does
+ * not name keep their values from the step before, which is why {@code render --lesson} applies
+ * steps 1 to N in order, as a student pressing Next would.
  */
 public final class StepApplier {
     private StepApplier() {
@@ -21,11 +25,22 @@ public final class StepApplier {
     public static void apply(Topic topic, LessonStep step) {
         step.dataset().ifPresent(d -> topic.useData(generate(d)));
         Map<String, Object> values = new LinkedHashMap<>(step.params());
-        step.show().forEach(flag -> values.put(flag, Boolean.TRUE));
+        for (Param<?> p : topic.parameters().list()) {
+            if (p instanceof Param.Flag && !values.containsKey(p.name())) {
+                values.put(p.name(), step.show().contains(p.name()));
+            }
+        }
         if (!values.isEmpty()) {
             topic.apply(values);
         }
         topic.setHiddenControls(Set.copyOf(step.hide()));
+    }
+
+    /** Applies steps 1 to {@code last} of a lesson in order: the state a student reaches by Next. */
+    public static void applyThrough(Topic topic, java.util.List<LessonStep> steps, int last) {
+        for (int i = 0; i < last; i++) {
+            apply(topic, steps.get(i));
+        }
     }
 
     private static org.genlab.core.data.Dataset2D generate(DatasetSpec d) {

@@ -1,6 +1,7 @@
 package org.genlab.ui.plot;
 
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
@@ -30,6 +31,7 @@ public final class AsyncRaster {
     private long requested;          // guarded by this
     private Object requestedKey;     // guarded by this
     private volatile Frame current;
+    private CompletableFuture<Void> settled = CompletableFuture.completedFuture(null); // guarded by this
 
     /**
      * @param executor runs raster jobs (not the FX thread)
@@ -50,23 +52,54 @@ public final class AsyncRaster {
      */
     public boolean request(Object key, Viewport viewport, Supplier<RasterImage> job) {
         long gen;
+        CompletableFuture<Void> mine = new CompletableFuture<>();
         synchronized (this) {
             if (Objects.equals(key, requestedKey)) {
                 return false;
             }
             requestedKey = key;
             gen = ++requested;
+            // Whoever waits for an older request is served when this newer one settles.
+            CompletableFuture<Void> older = settled;
+            mine.whenComplete((v, e) -> {
+                if (e != null) {
+                    older.completeExceptionally(e);
+                } else {
+                    older.complete(null);
+                }
+            });
+            settled = mine;
         }
         executor.execute(() -> {
             if (gen != latestRequested()) {
-                return; // superseded before it started
+                return; // superseded before it started; the newer request settles `mine`
             }
-            RasterImage img = job.get();
+            RasterImage img;
+            try {
+                img = job.get();
+            } catch (RuntimeException | Error e) {
+                synchronized (this) {
+                    if (gen == requested) {
+                        requestedKey = null; // let the next paint try again
+                    }
+                }
+                mine.completeExceptionally(e);
+                return;
+            }
             if (publish(new Frame(img, viewport, gen))) {
                 onPublish.run();
+                mine.complete(null);
             }
         });
         return true;
+    }
+
+    /**
+     * Completes when the latest request's raster is published (at once if there is none), or
+     * exceptionally if its job failed. Newer requests made meanwhile are waited for too.
+     */
+    public synchronized CompletableFuture<Void> whenSettled() {
+        return settled;
     }
 
     /** Forgets the last key, so the next request recomputes even with an equal key. */

@@ -17,6 +17,8 @@ public abstract class CanvasRegion extends Region {
     private final FxPainter painter = new FxPainter(canvas.getGraphicsContext2D());
     private final AtomicBoolean dirty = new AtomicBoolean();
     private final AtomicLong redraws = new AtomicLong();
+    /** Device pixels per logical pixel of the canvas: 1 on screen, 2 or 4 while exporting. */
+    private double renderScale = 1;
 
     protected CanvasRegion() {
         getChildren().add(canvas);
@@ -46,8 +48,36 @@ public abstract class CanvasRegion extends Region {
     /** Redraws immediately (FX thread). Prefer {@link #requestRedraw()}. */
     public void redrawNow() {
         redraws.incrementAndGet();
-        canvas.getGraphicsContext2D().clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        javafx.scene.canvas.GraphicsContext gc = canvas.getGraphicsContext2D();
+        gc.setTransform(new javafx.scene.transform.Affine());
+        gc.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        gc.save();
+        gc.scale(renderScale, renderScale);
         paint(painter, currentViewport());
+        gc.restore();
+    }
+
+    /**
+     * Draws the canvas at {@code scale} device pixels per logical pixel while keeping its
+     * logical size on screen, so a snapshot at that scale is drawn anew (crisp text and lines)
+     * rather than enlarged. Export sets 2 or 4, takes its snapshot and sets 1 again.
+     */
+    public void setRenderScale(double scale) {
+        if (!(scale >= 1 && scale <= 8)) {
+            throw new IllegalArgumentException("render scale must be in [1, 8], got " + scale);
+        }
+        if (scale == renderScale) {
+            return;
+        }
+        renderScale = scale;
+        painter.setPixelScale(scale);
+        canvas.getTransforms().setAll(scale == 1 ? java.util.List.of() : java.util.List.of(new javafx.scene.transform.Scale(1 / scale, 1 / scale, 0, 0)));
+        sizeCanvas();
+        redrawNow();
+    }
+
+    public double getRenderScale() {
+        return renderScale;
     }
 
     /** @return how many redraws ran (diagnostics and tests) */
@@ -62,13 +92,22 @@ public abstract class CanvasRegion extends Region {
 
     @Override
     protected void layoutChildren() {
-        double w = Math.max(1, snapSizeX(getWidth())), h = Math.max(1, snapSizeY(getHeight()));
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            resized(w, h);
+        if (sizeCanvas()) {
             requestRedraw();
         }
         canvas.relocate(0, 0);
+    }
+
+    /** Gives the canvas this region's size times the render scale; true if it changed. */
+    private boolean sizeCanvas() {
+        double w = Math.max(1, snapSizeX(getWidth())), h = Math.max(1, snapSizeY(getHeight()));
+        double cw = Math.ceil(w * renderScale), ch = Math.ceil(h * renderScale);
+        if (canvas.getWidth() == cw && canvas.getHeight() == ch) {
+            return false;
+        }
+        canvas.setWidth(cw);
+        canvas.setHeight(ch);
+        resized(w, h);
+        return true;
     }
 }

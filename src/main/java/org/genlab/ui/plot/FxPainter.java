@@ -158,6 +158,18 @@ public final class FxPainter implements Painter {
         return measure.getLayoutBounds().getWidth();
     }
 
+    private double pixelScale = 1;
+
+    /** Tells layers the device scale the context is drawn at (see {@link Painter#pixelScale()}). */
+    public void setPixelScale(double scale) {
+        pixelScale = scale;
+    }
+
+    @Override
+    public double pixelScale() {
+        return pixelScale;
+    }
+
     @Override
     public void drawImage(RasterImage image, double x, double y, double w, double h) {
         gc.drawImage(backingFor(image).image, x, y, w, h);

@@ -2,6 +2,7 @@ package org.genlab.ui.plot;
 
 import java.util.List;
 import java.util.concurrent.Executor;
+import org.genlab.compute.ComputePool;
 
 /**
  * A scalar field sampled on a grid over the plot area (one sample per {@link #getPixelStep()}
@@ -15,17 +16,35 @@ public final class HeatmapLayer extends AbstractLayer {
     private volatile ColorScale scale = ColorScale.auto(Colormaps.VIRIDIS);
     private volatile int pixelStep = 2;
     private volatile boolean colorBar;
-    private volatile double[] lastRange; // {lo, hi} of the shown raster, for the colour bar
+    /** The {lo, hi} range of each raster, kept with it so the colour bar matches the picture. */
+    private final java.util.Map<RasterImage, double[]> ranges =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    private final ComputePool pool;
     private long version;
 
     /** A layer computing on the shared {@link org.genlab.compute.ComputePool}. */
     public HeatmapLayer() {
-        this(org.genlab.compute.ComputePool.shared().executor());
+        this(ComputePool.shared());
+    }
+
+    /** A layer computing on {@code pool}, its rows split across the pool's threads. */
+    public HeatmapLayer(ComputePool pool) {
+        this(pool.executor(), pool);
     }
 
     /** A layer computing on {@code executor}. */
     public HeatmapLayer(Executor executor) {
-        raster = new AsyncRaster(executor, this::requestRepaint);
+        this(executor, ComputePool.shared());
+    }
+
+    private HeatmapLayer(Executor executor, ComputePool pool) {
+        this.raster = new AsyncRaster(executor, this::requestRepaint);
+        this.pool = pool;
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<Void> whenSettled() {
+        return raster.whenSettled();
     }
 
     /** Sets the field (null shows nothing). Call again after the field's parameters change. */
@@ -93,7 +112,8 @@ public final class HeatmapLayer extends AbstractLayer {
         }
         raster.request(List.of(v, ver), v, () -> compute(f, s, step, v));
         raster.draw(p, v);
-        double[] r = lastRange;
+        AsyncRaster.Frame shown = raster.current();
+        double[] r = shown == null ? null : ranges.get(shown.image());
         if (colorBar && r != null) {
             paintColorBar(p, v, s, r);
         }
@@ -102,9 +122,10 @@ public final class HeatmapLayer extends AbstractLayer {
     private RasterImage compute(Field2D f, ColorScale s, int step, Viewport v) {
         int nx = Math.max(1, (int) Math.ceil(v.plotWidth() / step));
         int ny = Math.max(1, (int) Math.ceil(v.plotHeight() / step));
-        double[] values = HeatmapRasterizer.sample(f, HeatmapRasterizer.gridX(v, nx), HeatmapRasterizer.gridY(v, ny));
-        lastRange = HeatmapRasterizer.range(values, s);
-        return HeatmapRasterizer.colorize(values, nx, ny, s);
+        double[] values = HeatmapRasterizer.sample(f, HeatmapRasterizer.gridX(v, nx), HeatmapRasterizer.gridY(v, ny), pool);
+        RasterImage img = HeatmapRasterizer.colorize(values, nx, ny, s, pool);
+        ranges.put(img, HeatmapRasterizer.range(values, s));
+        return img;
     }
 
     private static void paintColorBar(Painter p, Viewport v, ColorScale s, double[] range) {

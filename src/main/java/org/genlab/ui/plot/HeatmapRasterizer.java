@@ -41,13 +41,18 @@ public final class HeatmapRasterizer {
 
     /** Fast grid evaluation, row-major {@code out[j * nx + i] = f(xs[i], ys[j])}. */
     public static double[] sample(Field2D f, double[] xs, double[] ys) {
+        return sample(f, xs, ys, ComputePool.shared());
+    }
+
+    /** {@link #sample(Field2D, double[], double[])} with its rows split on {@code pool}. */
+    public static double[] sample(Field2D f, double[] xs, double[] ys, ComputePool pool) {
         int nx = xs.length, ny = ys.length;
         double[] out = new double[nx * ny];
         ParallelChunks.forEach(ny, CHUNK_ROWS, 0, (c, j0, j1, rng) -> {
             for (int j = j0; j < j1; j++) {
                 f.evaluateRow(xs, ys[j], out, j * nx);
             }
-        }, ComputePool.shared());
+        }, pool);
         return out;
     }
 
@@ -102,12 +107,17 @@ public final class HeatmapRasterizer {
      * NaN gives a transparent pixel.
      */
     public static RasterImage colorize(double[] values, int nx, int ny, ColorScale s) {
+        return colorize(values, nx, ny, s, ComputePool.shared());
+    }
+
+    /** {@link #colorize(double[], int, int, ColorScale)} with its rows split on {@code pool}. */
+    public static RasterImage colorize(double[] values, int nx, int ny, ColorScale s, ComputePool pool) {
         double[] r = range(values, s);
         RasterImage img = new RasterImage(nx, ny);
         int[] lut = premultipliedLut(s);
         ParallelChunks.forEach(ny, CHUNK_ROWS, 0,
                 (c, j0, j1, rng) -> colorizeRows(values, img.pixels(), nx, j0, j1, lut, r[0], r[1], s.log()),
-                ComputePool.shared());
+                pool);
         return img;
     }
 

@@ -195,6 +195,12 @@ public final class Java2dPainter implements Painter {
         return g.getFontMetrics(f).getStringBounds(s, g).getWidth();
     }
 
+    /** Java2D output (for SVG) is vector: layers draw vectors rather than screen rasters. */
+    @Override
+    public double pixelScale() {
+        return Double.POSITIVE_INFINITY;
+    }
+
     @Override
     public void drawImage(RasterImage image, double x, double y, double w, double h) {
         // TYPE_INT_ARGB_PRE has the RasterImage layout, so the pixels are copied as they are.

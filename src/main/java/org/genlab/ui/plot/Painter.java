@@ -75,6 +75,15 @@ public interface Painter {
     void drawImage(RasterImage image, double x, double y, double w, double h);
 
     /** Pushes the drawing state (colours, line width, dashes, clip). */
+    /**
+     * Device pixels per logical pixel this painter draws at: 1 on screen, 2 or 4 for an
+     * export. A layer that would show a screen-resolution raster may draw vectors instead
+     * when it is above 1, so the export stays sharp.
+     */
+    default double pixelScale() {
+        return 1;
+    }
+
     void save();
 
     /** Pops the state pushed by the matching {@link #save()}. */

@@ -187,6 +187,19 @@ public class PlotCanvas extends CanvasRegion {
         return this;
     }
 
+    /**
+     * Draws now, then completes when every layer's off-thread raster is up to date (a headless
+     * render or an export waits on this), or exceptionally if one failed.
+     */
+    public java.util.concurrent.CompletableFuture<Void> whenSettled() {
+        applyCss();
+        layout();
+        redrawNow();
+        java.util.concurrent.CompletableFuture<?>[] all = layers.stream().filter(PlotLayer::isVisible)
+                .map(PlotLayer::whenSettled).toArray(java.util.concurrent.CompletableFuture[]::new);
+        return java.util.concurrent.CompletableFuture.allOf(all);
+    }
+
     @Override
     protected Viewport currentViewport() {
         return getViewport();

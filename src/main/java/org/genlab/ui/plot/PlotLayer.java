@@ -29,4 +29,12 @@ public interface PlotLayer {
 
     /** Sets the callback to run when the layer needs repainting; {@code null} clears it. */
     void setRepaintListener(Runnable listener);
+
+    /**
+     * Completes when what this layer computes off the FX thread (a raster) is up to date with
+     * its latest request; at once for layers that draw directly.
+     */
+    default java.util.concurrent.CompletableFuture<Void> whenSettled() {
+        return java.util.concurrent.CompletableFuture.completedFuture(null);
+    }
 }

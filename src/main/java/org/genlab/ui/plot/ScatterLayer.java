@@ -3,6 +3,7 @@ package org.genlab.ui.plot;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.concurrent.Executor;
+import org.genlab.compute.ComputePool;
 
 /**
  * Points with per-point colour and radius (pixels). Up to {@link #getRasterThreshold()} points
@@ -21,6 +22,7 @@ public final class ScatterLayer extends AbstractLayer {
     }
 
     private final AsyncRaster raster;
+    private final ComputePool pool;
     private volatile Data data = new Data(new double[0], new double[0], new int[0], new double[0], 0, 0);
     private volatile BitSet selected = new BitSet();
     private volatile int rasterThreshold = DEFAULT_RASTER_THRESHOLD;
@@ -31,12 +33,27 @@ public final class ScatterLayer extends AbstractLayer {
 
     /** A layer rasterising on the shared {@link org.genlab.compute.ComputePool}. */
     public ScatterLayer() {
-        this(org.genlab.compute.ComputePool.shared().executor());
+        this(ComputePool.shared());
+    }
+
+    /** A layer rasterising on {@code pool}, its bands split across the pool's threads. */
+    public ScatterLayer(ComputePool pool) {
+        this(pool.executor(), pool);
     }
 
     /** A layer rasterising on {@code executor}. */
     public ScatterLayer(Executor executor) {
-        raster = new AsyncRaster(executor, this::requestRepaint);
+        this(executor, ComputePool.shared());
+    }
+
+    private ScatterLayer(Executor executor, ComputePool pool) {
+        this.raster = new AsyncRaster(executor, this::requestRepaint);
+        this.pool = pool;
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<Void> whenSettled() {
+        return raster.whenSettled();
     }
 
     /**
@@ -153,7 +170,8 @@ public final class ScatterLayer extends AbstractLayer {
         Data d = data;
         p.save();
         p.clip(v.plotLeft(), v.plotTop(), v.plotWidth(), v.plotHeight());
-        if (d.n > rasterThreshold) {
+        // A raster is drawn at screen resolution; an export at 2x or 4x draws the points as vectors.
+        if (d.n > rasterThreshold && p.pixelScale() <= 1) {
             raster.request(java.util.List.of(v, d.version), v, () -> rasterise(d, v));
             raster.draw(p, v);
         } else {
@@ -193,6 +211,11 @@ public final class ScatterLayer extends AbstractLayer {
 
     /** Rasterises the snapshot for the plot area of {@code v} (runs on the executor). */
     static RasterImage rasterise(double[] xs, double[] ys, int[] argb, double[] radius, int n, Viewport v) {
+        return rasterise(xs, ys, argb, radius, n, v, ComputePool.shared());
+    }
+
+    static RasterImage rasterise(double[] xs, double[] ys, int[] argb, double[] radius, int n, Viewport v,
+                                 ComputePool pool) {
         int w = (int) Math.ceil(v.plotWidth()), h = (int) Math.ceil(v.plotHeight());
         // raster pixel = (screen - plot origin) * raster size / plot size (scale ~1)
         double kx = w / v.plotWidth(), ky = h / v.plotHeight();
@@ -201,11 +224,11 @@ public final class ScatterLayer extends AbstractLayer {
             px[i] = (v.toScreenX(xs[i]) - v.plotLeft()) * kx;
             py[i] = (v.toScreenY(ys[i]) - v.plotTop()) * ky;
         }
-        return ScatterRasterizer.render(w, h, px, py, argb, radius, n);
+        return ScatterRasterizer.render(w, h, px, py, argb, radius, n, pool);
     }
 
-    private static RasterImage rasterise(Data d, Viewport v) {
-        return rasterise(d.xs, d.ys, d.argb, d.radius, d.n, v);
+    private RasterImage rasterise(Data d, Viewport v) {
+        return rasterise(d.xs, d.ys, d.argb, d.radius, d.n, v, pool);
     }
 
     /**

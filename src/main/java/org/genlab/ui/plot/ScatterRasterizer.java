@@ -94,6 +94,12 @@ public final class ScatterRasterizer {
      */
     public static RasterImage render(int width, int height, double[] px, double[] py, int[] argb,
                                      double[] radius, int n) {
+        return render(width, height, px, py, argb, radius, n, ComputePool.shared());
+    }
+
+    /** {@link #render(int, int, double[], double[], int[], double[], int)} with its bands on {@code pool}. */
+    public static RasterImage render(int width, int height, double[] px, double[] py, int[] argb,
+                                     double[] radius, int n, ComputePool pool) {
         checkArgs(n, px, py, argb, radius);
         RasterImage img = new RasterImage(width, height);
         int[] ci = new int[n], cj = new int[n];
@@ -141,7 +147,7 @@ public final class ScatterRasterizer {
         ParallelChunks.forEach(bands, 1, 0, (b, from, to, rng) -> {
             int y0 = b * BAND_ROWS, y1 = Math.min(height, y0 + BAND_ROWS);
             stampBand(img.pixels(), width, y0, y1, ci, cj, masks, argb, order, start[b], start[b + 1]);
-        }, ComputePool.shared());
+        }, pool);
         return img;
     }
 

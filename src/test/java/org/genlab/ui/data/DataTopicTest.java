@@ -101,6 +101,36 @@ class DataTopicTest {
     }
 
     @Test
+    void anEditInTheMiddleOfADragEndsTheDragQuietly(FxRobot robot) throws Throwable {
+        useData(Dataset2D.of(new double[] {0, 1}, new double[] {0, 1}));
+        robot.drag(screenOf(1, 1), MouseButton.PRIMARY).moveTo(screenOf(0.8, 0.8));
+        robot.interact(() -> vm().undo());
+        robot.moveTo(screenOf(0.5, 0.5)).release(MouseButton.PRIMARY);
+        assertThat(vm().isDragging()).isFalse();
+        WaitForAsyncUtils.checkException();
+    }
+
+    @Test
+    void importCanBeCancelledAndAnOlderImportNeverWins() throws Exception {
+        Path big = dir.resolve("big.csv");
+        StringBuilder sb = new StringBuilder("x,y\n");
+        for (int i = 0; i < 200_000; i++) {
+            sb.append(i).append(',').append(i).append('\n');
+        }
+        Files.writeString(big, sb);
+        Path small = dir.resolve("small.csv");
+        Files.writeString(small, "x,y\n5,5\n");
+        WaitForAsyncUtils.asyncFx(() -> {
+            topic.importFile(big);
+            topic.importFile(small);
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm().data().size() == 1);
+        Thread.sleep(300);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm().data().size()).as("the first, cancelled import never lands").isEqualTo(1);
+    }
+
+    @Test
     void boxSelectThenDeleteKey(FxRobot robot) {
         useData(Dataset2D.of(new double[] {0, 0.1, 1}, new double[] {0, 0.1, 1}));
         robot.drag(screenOf(-0.2, 0.3), MouseButton.PRIMARY).moveTo(screenOf(0.3, -0.2)).release(MouseButton.PRIMARY);
@@ -131,6 +161,17 @@ class DataTopicTest {
     }
 
     @Test
+    void importRefusesWeightsWhoseTotalOverflows() throws Exception {
+        Dataset2D before = vm().data();
+        Path bad = dir.resolve("huge.csv");
+        Files.writeString(bad, "x,y,weight\n0,0,1e308\n1,1,1e308\n");
+        WaitForAsyncUtils.asyncFx(() -> topic.importFile(bad));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !topic.fileError().isEmpty());
+        assertThat(topic.fileError()).contains("huge.csv:3:3").contains("overflows");
+        assertThat(vm().data()).isEqualTo(before);
+    }
+
+    @Test
     void importRefusesAMalformedFileAndKeepsTheData() throws Exception {
         Dataset2D before = vm().data();
         Path bad = dir.resolve("bad.csv");
@@ -152,7 +193,7 @@ class DataTopicTest {
     void exportWritesWhatIsShown() throws Exception {
         Path out = dir.resolve("out.csv");
         WaitForAsyncUtils.asyncFx(() -> topic.exportFile(out));
-        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(out));
         assertThat(DataCsv.read(out)).isEqualTo(vm().data());
     }
 

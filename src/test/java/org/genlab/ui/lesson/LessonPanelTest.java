@@ -172,6 +172,25 @@ class LessonPanelTest {
     }
 
     @Test
+    void rRevealsNothingInStudentMode(FxRobot robot) {
+        robot.interact(() -> panel().open("test-steps", OptionalInt.of(1)));
+        QuizView quiz = panel().quizViews().get(0);
+        robot.interact(() -> window().root().requestFocus());
+        robot.type(KeyCode.R);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(quiz.isExplanationShown()).isFalse();
+        assertThat(quiz.session().isRevealed()).isFalse();
+    }
+
+    @Test
+    void flagsAreCompleteForEachStepSoGoingBackShowsTheStepAsItWas(FxRobot robot) {
+        robot.interact(() -> panel().open("test-steps", OptionalInt.of(2)));
+        assertThat(data().values()).containsEntry("ellipses", true);
+        robot.type(KeyCode.PAGE_UP);
+        assertThat(data().values()).containsEntry("ellipses", false);
+    }
+
+    @Test
     void progressIsKeptAndCanBeReset(FxRobot robot) {
         robot.interact(() -> panel().open("test-steps", OptionalInt.of(2)));
         assertThat(new LessonProgress(home).step("test-steps")).hasValue(2);
