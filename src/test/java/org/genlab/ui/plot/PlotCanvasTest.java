@@ -206,6 +206,46 @@ class PlotCanvasTest {
     }
 
     @Test
+    void anEllipseIsDrawnAlongItsCovariancesMajorAxis() {
+        PlotCanvas c = newCanvas();
+        int colour = 0xFF0072B2;
+        EllipseLayer el = new EllipseLayer();
+        el.add(EllipseLayer.Ellipse.ofCovariance(0, 0, 1, 0.5, 0.5, 2, colour).withLineWidth(3));
+        FxTestSupport.onFx(() -> {
+            c.setGridVisible(false);
+            c.setLegendVisible(false);
+            c.getLayers().add(el);
+        });
+        WritableImage img = snapshot(c);
+        Viewport v = c.getViewport();
+        // Independent reference: Commons Math's eigen-decomposition of the covariance.
+        var eig = new org.apache.commons.math3.linear.EigenDecomposition(
+                new org.apache.commons.math3.linear.Array2DRowRealMatrix(new double[][] {{1, 0.5}, {0.5, 0.5}}));
+        int major = eig.getRealEigenvalue(0) >= eig.getRealEigenvalue(1) ? 0 : 1;
+        double r = 2 * Math.sqrt(eig.getRealEigenvalue(major));
+        double vx = eig.getEigenvector(major).getEntry(0), vy = eig.getEigenvector(major).getEntry(1);
+        assertThat(nearColour(img, v.toScreenX(r * vx), v.toScreenY(r * vy), colour)).as("major-axis end").isTrue();
+        assertThat(nearColour(img, v.toScreenX(-r * vx), v.toScreenY(-r * vy), colour)).as("other end").isTrue();
+        // Mirrored across the x axis the point is off the tilted ellipse.
+        assertThat(nearColour(img, v.toScreenX(r * vx), v.toScreenY(-r * vy), colour)).as("mirror image").isFalse();
+    }
+
+    /** Whether a pixel within 2 px of (x, y) has about the given colour. */
+    private static boolean nearColour(WritableImage img, double x, double y, int argb) {
+        for (int dy = -2; dy <= 2; dy++) {
+            for (int dx = -2; dx <= 2; dx++) {
+                int p = img.getPixelReader().getArgb((int) Math.round(x) + dx, (int) Math.round(y) + dy);
+                int d = Math.abs(((p >> 16) & 0xFF) - ((argb >> 16) & 0xFF)) + Math.abs(((p >> 8) & 0xFF) - ((argb >> 8) & 0xFF))
+                        + Math.abs((p & 0xFF) - (argb & 0xFF));
+                if (d < 60) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    @Test
     void ellipseEigenDecompositionMatchesCovariance() {
         double[] e = EllipseLayer.eigen(2, 0, 1);
         assertThat(e[0]).isCloseTo(2, within(1e-12));
