@@ -8,9 +8,9 @@ package org.genlab.core.em;
 final class Cov2 {
     /**
      * The smallest variance (eigenvalue) a covariance may ever have, even with the variance
-     * floor turned off: below it 1/σ² and log σ² stop being finite for real data.
+     * floor turned off: below it det Σ = σ⁴ underflows to 0 and log det Σ is no longer finite.
      */
-    static final double MIN_VARIANCE = 1e-300;
+    static final double MIN_VARIANCE = 1e-150;
     /**
      * The smallest ratio λ_min / λ_max of a full covariance, even with the floor off: below it
      * the determinant a c − b² is lost to rounding and the matrix is numerically singular.

@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param covarianceType spherical (the homework's σ_z² I), diagonal or full
  * @param varianceFloor  the smallest variance (spherical, diagonal) or eigenvalue (full) the
  *                       M-step and the initialisations allow; 0 turns it off. Even off,
- *                       variances stay above 1e-300 and a full covariance's eigenvalue ratio
+ *                       variances stay above 1e-150 and a full covariance's eigenvalue ratio
  *                       above 1e-12, so every number stays finite; a component that reaches
  *                       the floor raises a {@link EmEvent.Kind#COLLAPSE} event
  * @param tolerance      converged when the log-likelihood per unit weight, ℓ(θ)/n with n the

@@ -11,6 +11,13 @@ import java.util.stream.Collectors;
  * ({@link Em#eStep}, {@link Em#mStep}) and the fused path ({@link Em#fit}).
  */
 final class Events {
+    /**
+     * A variance within this factor of the floor counts as at the floor: λ_min of a floored
+     * full covariance is recomputed from its entries, with rounding error up to ~1e-5
+     * relative when the floor is 1e-12 λ_max.
+     */
+    private static final double AT_FLOOR = 1.001;
+
     private Events() {
     }
 
@@ -46,7 +53,7 @@ final class Events {
         for (int z = 0; z < k; z++) {
             double minVar = m.minEigenvalue(z);
             double floor = Cov2.effectiveFloor(settings.varianceFloor(), m.maxEigenvalue(z));
-            boolean atFloor = minVar <= floor * (1 + 1e-9);
+            boolean atFloor = minVar <= floor * AT_FLOOR;
             boolean starved = effectiveWeights != null && effectiveWeights[z] <= EmSettings.COLLAPSE_POINTS * onePoint;
             collapsed[z] = atFloor || starved;
             if (collapsed[z] && !prev.collapsed()[z]) {
