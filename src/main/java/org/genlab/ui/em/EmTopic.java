@@ -1,0 +1,626 @@
+package org.genlab.ui.em;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.genlab.compute.SimulationRunner;
+import org.genlab.core.data.Dataset2D;
+import org.genlab.core.data.Preset;
+import org.genlab.core.em.ComponentSums;
+import org.genlab.core.em.CovarianceType;
+import org.genlab.core.em.Em;
+import org.genlab.core.em.EmEvent;
+import org.genlab.core.em.EmInit;
+import org.genlab.core.em.EmSettings;
+import org.genlab.core.em.EmState;
+import org.genlab.core.em.Mixture;
+import org.genlab.core.em.Responsibilities;
+import org.genlab.core.math.Rng;
+import org.genlab.core.param.Param;
+import org.genlab.core.param.ParamSet;
+import org.genlab.lesson.MathRenderer;
+import org.genlab.ui.lesson.LessonTextView;
+import org.genlab.ui.plot.ColorScale;
+import org.genlab.ui.plot.Colormaps;
+import org.genlab.ui.plot.EllipseLayer;
+import org.genlab.ui.plot.Field2D;
+import org.genlab.ui.plot.HeatmapLayer;
+import org.genlab.ui.plot.LegendEntry;
+import org.genlab.ui.plot.LineChart;
+import org.genlab.ui.plot.PlotCanvas;
+import org.genlab.ui.plot.ScatterLayer;
+import org.genlab.ui.shell.Shortcut;
+import org.genlab.ui.topic.Controls;
+import org.genlab.ui.topic.ParamForm;
+import org.genlab.ui.topic.Topic;
+import org.genlab.ui.topic.TopicContext;
+
+/**
+ * The EM pane: a mixture of 2-D Gaussians fitted by EM, one half-step at a time. The E-step
+ * recolours the points by their responsibilities Q(z|x); the M-step moves each component to the
+ * Q-weighted mean, variance and weight of the points (homework question 6). Every half-step is
+ * kept, so the run can be stepped back and scrubbed, and the log-likelihood and the ELBO are
+ * charted over the half-steps: equal after each E-step, the ELBO below after each M-step.
+ */
+public final class EmTopic implements Topic {
+    /** The pane's declared parameters. */
+    public static final ParamSet PARAMS = ParamSet.of(
+            new Param.Int("k", "Components", "K, the number of Gaussians in the mixture", 1, 8, 2L),
+            new Param.Choice("covariance", "Covariance", "Spherical is the homework's σ_z² I; diagonal and full allow ellipses",
+                    List.of("spherical", "diagonal", "full"), "spherical"),
+            new Param.Choice("init", "Start", "How the mixture starts: the homework's Q4 and Q5 options 1-4, or k-means++",
+                    List.of("q4", "q5-1", "q5-2", "q5-3", "q5-4", "kmeans++"), "q4"),
+            new Param.Int("seed", "Seed", "Seed for the random starts (q5-3, q5-4, k-means++)", 0, Integer.MAX_VALUE, 0L),
+            new Param.Real("floor", "Variance floor", "The smallest variance a component may have; 0 turns the floor off",
+                    0, 0.1, EmSettings.DEFAULT_VARIANCE_FLOOR),
+            new Param.Flag("heatmap", "Density", "Shade the plane by the mixture's log-density log p(x | θ)", false),
+            new Param.Flag("responsibilities", "Colour by Q", "Colour each point by its responsibilities Q(z|x)", true));
+
+    /** Tolerance for the convergence event (log-likelihood per unit weight per iteration). */
+    static final double TOLERANCE = 1e-8;
+    private static final int GREY = 0xFF8C8C8C;
+
+    /** What the runner keeps per half-step: the EM state and the colour of each point. */
+    record Frame(EmState state, int[] colours) {
+    }
+
+    private final TopicContext context;
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final PlotCanvas plot = new PlotCanvas();
+    private final ScatterLayer points;
+    private final EllipseLayer ellipses = new EllipseLayer();
+    private final HeatmapLayer heatmap;
+    private final LineChart chart = new LineChart();
+    private final LineChart.Series llSeries = chart.addSeries("log-likelihood ℓ(θ)", Colormaps.category(4));
+    private final LineChart.Series elboSeries = chart.addSeries("ELBO(Q; θ)", Colormaps.category(0));
+    private final ParamForm form;
+    private final BorderPane view = new BorderPane();
+    private final VBox figure;
+    private final VBox controls = new VBox();
+    private final Slider timeline = new Slider(0, 0, 0);
+    private final Label timelineLabel = new Label();
+    private final Label stateLabel = new Label();
+    private final Label pointLabel = new Label();
+    private final VBox eventsBox = new VBox(4);
+    private final LessonTextView mStepView;
+    private final Button playButton;
+    private final Button eButton;
+    private final Button mButton;
+
+    private Dataset2D data;
+    private String dataLabel;
+    private Em em;
+    private SimulationRunner<Frame> runner;
+    private SimulationRunner.Snapshot<Frame> shown;
+    private boolean iterationPending;
+    private boolean updatingTimeline;
+    private int selectedPoint = -1;
+
+    public EmTopic(TopicContext context) {
+        this.context = context;
+        this.points = new ScatterLayer(context.pool());
+        this.heatmap = new HeatmapLayer(context.pool());
+        this.mStepView = new LessonTextView(new MathRenderer());
+        this.form = new ParamForm(PARAMS, (name, value) -> onParam(name));
+        Preset blobs = Preset.TWO_BLOBS;
+        this.data = blobs.generate(blobs.defaultN(), blobs.defaultNoise(), 0);
+        this.dataLabel = "two-blobs, seed 0";
+        this.playButton = Controls.button("Play", "Run EM half-step after half-step (Space)", this::togglePlay);
+        this.eButton = Controls.button("E-step", "Recompute the responsibilities Q(z|x) for the current θ", this::eStep);
+        this.mButton = Controls.button("M-step", "Refit each component to its Q-weighted points (Q6)", this::mStep);
+        buildPlot();
+        chart.setLabels(null, "half-step", null);
+        chart.setPrefHeight(190);
+        chart.setMinHeight(150);
+        chart.cursorXProperty().addListener((o, a, b) -> {
+            if (!updatingTimeline && runner != null && !Double.isNaN(b.doubleValue())) {
+                runner.seek((int) Math.round(b.doubleValue()));
+            }
+        });
+        figure = new VBox(plot, chart);
+        VBox.setVgrow(plot, Priority.ALWAYS);
+        figure.getStyleClass().add("figure-area");
+        view.setCenter(figure);
+        buildControls();
+        restart("EM starts from " + form.value("init"));
+    }
+
+    // ---- the contract ----------------------------------------------------------------------
+
+    @Override
+    public String id() {
+        return "em";
+    }
+
+    @Override
+    public String title() {
+        return "EM";
+    }
+
+    @Override
+    public String description() {
+        return "Expectation-maximisation fits a mixture of K Gaussians, p(x) = Σ_z p_z N(x; μ_z, Σ_z), "
+                + "one half-step at a time (homework questions 4 to 7).\n\n"
+                + "The E-step gives each point its responsibilities Q(z|x), the posterior of each component: "
+                + "the points take the blend of their components' colours. The M-step moves each component "
+                + "to the Q-weighted mean and variance of the points, and sets its weight to its share of Q. "
+                + "Each component is drawn as its one-standard-deviation ellipse (the second one dashed).\n\n"
+                + "The chart shows the log-likelihood ℓ(θ) and the ELBO: they meet after every E-step, and the "
+                + "ELBO lies below after an M-step. Drag the timeline, or click the chart, to go back. "
+                + "Click a point to see its responsibilities.";
+    }
+
+    @Override
+    public Node view() {
+        return view;
+    }
+
+    @Override
+    public Node controls() {
+        return controls;
+    }
+
+    @Override
+    public Node figure() {
+        return figure;
+    }
+
+    @Override
+    public ParamSet parameters() {
+        return PARAMS;
+    }
+
+    @Override
+    public void apply(Map<String, Object> values) {
+        values.forEach(form::setValue);
+        applyFlags();
+        if (values.keySet().stream().anyMatch(k -> !k.equals("heatmap") && !k.equals("responsibilities"))) {
+            restart("Settings applied");
+        }
+    }
+
+    @Override
+    public Map<String, Object> values() {
+        return new LinkedHashMap<>(form.values());
+    }
+
+    @Override
+    public void setHiddenControls(Set<String> names) {
+        form.setHiddenOnly(names);
+    }
+
+    @Override
+    public boolean useData(Dataset2D d) {
+        if (d.isEmpty()) {
+            message.set("The data set is empty: EM needs at least one point. The EM pane keeps its data.");
+            return true;
+        }
+        data = d;
+        dataLabel = d.size() + " points";
+        restart("New data (" + d.size() + " points): the run starts again");
+        return true;
+    }
+
+    @Override
+    public boolean onShortcut(Shortcut s) {
+        switch (s) {
+            case PLAY_PAUSE -> togglePlay();
+            case STEP -> runner.step();
+            case STEP_BACK -> runner.stepBack();
+            case RESET -> runner.reset();
+            case RESET_VIEW -> plot.resetView();
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public ReadOnlyStringProperty message() {
+        return message.getReadOnlyProperty();
+    }
+
+    @Override
+    public CompletableFuture<Void> whenSettled() {
+        chart.redrawNow();
+        return plot.whenSettled().orTimeout(60, java.util.concurrent.TimeUnit.SECONDS)
+                .thenRunAsync(plot::redrawNow, context.uiExecutor());
+    }
+
+    @Override
+    public void dispose() {
+        if (runner != null) {
+            runner.close();
+        }
+    }
+
+    /** The current half-step (for tests and lessons). */
+    public EmState state() {
+        return shown.state().state();
+    }
+
+    /** The runner (for tests). */
+    SimulationRunner<Frame> runner() {
+        return runner;
+    }
+
+    // ---- running -----------------------------------------------------------------------------
+
+    /** A new run from the current settings and data; the old run is cancelled. */
+    private void restart(String why) {
+        EmSettings settings;
+        Mixture init;
+        try {
+            CovarianceType type = CovarianceType.byName((String) form.value("covariance")).orElseThrow();
+            settings = new EmSettings(type, (Double) form.value("floor"), TOLERANCE);
+            EmInit strategy = EmInit.byName((String) form.value("init")).orElseThrow();
+            int k = (int) (long) (Long) form.value("k");
+            if (strategy == EmInit.Q4 && k != 2) {
+                message.set("The Q4 start is for K = 2: set Components to 2, or pick another start.");
+                return;
+            }
+            em = new Em(data, settings);
+            init = strategy.create(data, k, settings, new Rng((Long) form.value("seed")));
+        } catch (IllegalArgumentException e) {
+            message.set("Cannot start EM: " + e.getMessage());
+            return;
+        }
+        if (runner != null) {
+            runner.close();
+        }
+        Em model = em;
+        Frame first = frame(model.start(init));
+        runner = new SimulationRunner<>(first, f -> frame(next(model, f.state())), context.pool().executor(),
+                context.uiExecutor(), this::show);
+        runner.setStepDelay(Duration.ofMillis((long) speed.getValue()));
+        iterationPending = false;
+        show(runner.snapshot());
+        fitView();
+        message.set(why + " (" + dataLabel + ", K = " + init.k() + ", " + settings.covarianceType().id() + ").");
+    }
+
+    /** The next half-step: an E-step after the start or an M-step, an M-step after an E-step. */
+    private static EmState next(Em em, EmState s) {
+        return s.phase() == EmState.Phase.E ? em.mStep(s) : em.eStep(s);
+    }
+
+    /** Colours each point by its responsibilities (off the FX thread, with the step). */
+    private Frame frame(EmState s) {
+        int n = em.data().size();
+        int[] colours = new int[n];
+        java.util.Optional<Responsibilities> q = s.responsibilities();
+        int k = s.mixture().k();
+        for (int i = 0; i < n; i++) {
+            if (q.isEmpty()) {
+                colours[i] = GREY;
+                continue;
+            }
+            // colour_i = Σ_z Q(z|x_i) colour_z, channel by channel
+            double r = 0, g = 0, b = 0;
+            for (int z = 0; z < k; z++) {
+                double w = q.get().q(i, z);
+                int c = Colormaps.category(componentColour(z));
+                r += w * ((c >> 16) & 0xFF);
+                g += w * ((c >> 8) & 0xFF);
+                b += w * (c & 0xFF);
+            }
+            colours[i] = 0xFF000000 | (clamp(r) << 16) | (clamp(g) << 8) | clamp(b);
+        }
+        return new Frame(s, colours);
+    }
+
+    private static int clamp(double v) {
+        return (int) Math.max(0, Math.min(255, Math.round(v)));
+    }
+
+    /** Okabe-Ito index of component z: blue, orange, green, purple, ... (never red against green alone). */
+    static int componentColour(int z) {
+        int[] order = {4, 0, 2, 6, 1, 5, 3, 7};
+        return order[z % order.length];
+    }
+
+    private void togglePlay() {
+        if (shown != null && shown.playing()) {
+            runner.pause();
+        } else {
+            runner.play();
+        }
+    }
+
+    private void eStep() {
+        if (state().phase() != EmState.Phase.E) {
+            runner.step();
+        }
+    }
+
+    private void mStep() {
+        if (state().phase() == EmState.Phase.E) {
+            runner.step();
+        }
+    }
+
+    /** A full iteration: whatever half-step is next, then, if that was an E-step, the M-step. */
+    private void iteration() {
+        iterationPending = state().phase() != EmState.Phase.E;
+        runner.step();
+    }
+
+    // ---- showing a half-step ------------------------------------------------------------------
+
+    private void show(SimulationRunner.Snapshot<Frame> snap) {
+        shown = snap;
+        EmState s = snap.state().state();
+        if (snap.hasError()) {
+            message.set("EM stopped: " + snap.error());
+        }
+        double[] xs = em.data().xs(), ys = em.data().ys();
+        boolean byQ = (Boolean) form.value("responsibilities");
+        points.setPoints(xs, ys, byQ ? snap.state().colours() : new int[] {Colormaps.category(4)},
+                new double[] {em.data().size() > 5000 ? 2.5 : 5});
+        drawMixture(s.mixture());
+        updateChart(snap);
+        updateTimeline(snap);
+        updateLabels(s);
+        if (iterationPending && s.phase() == EmState.Phase.E && !snap.playing()) {
+            iterationPending = false;
+            runner.step();
+        }
+        playButton.setText(snap.playing() ? "Pause" : "Play");
+        eButton.setDisable(s.phase() == EmState.Phase.E);
+        mButton.setDisable(s.phase() != EmState.Phase.E);
+    }
+
+    private void drawMixture(Mixture m) {
+        List<EllipseLayer.Ellipse> list = new ArrayList<>();
+        List<LegendEntry> legend = new ArrayList<>();
+        for (int z = 0; z < m.k(); z++) {
+            Mixture.Ellipse e = m.ellipse(z);
+            int c = Colormaps.category(componentColour(z));
+            // The homework draws the second component dashed.
+            list.add(new EllipseLayer.Ellipse(e.centerX(), e.centerY(), e.semiMajor(), e.semiMinor(), e.angle(), c, 2.5,
+                    z % 2 == 1, 0));
+            legend.add(new LegendEntry(String.format(Locale.ROOT, "z = %d, p = %.2f", z + 1, m.weight(z)), c,
+                    z % 2 == 1 ? LegendEntry.Kind.DASHED_LINE : LegendEntry.Kind.LINE));
+        }
+        ellipses.setEllipses(list);
+        ellipses.setLegendEntries(legend);
+        heatmap.setField(new MixtureField(m));
+    }
+
+    private void updateChart(SimulationRunner.Snapshot<Frame> snap) {
+        var history = runner.history();
+        int first = history.firstIndex(), last = history.lastIndex();
+        double[] hx = new double[last - first + 1], ll = new double[hx.length], elbo = new double[hx.length];
+        for (int i = first; i <= last; i++) {
+            EmState s = history.get(i).state();
+            hx[i - first] = i;
+            ll[i - first] = s.logLikelihood();
+            elbo[i - first] = s.elbo().orElse(Double.NaN);
+        }
+        llSeries.setData(hx, ll);
+        elboSeries.setData(hx, elbo);
+        updatingTimeline = true;
+        chart.setCursorX(snap.index());
+        updatingTimeline = false;
+    }
+
+    private void updateTimeline(SimulationRunner.Snapshot<Frame> snap) {
+        updatingTimeline = true;
+        timeline.setMin(snap.firstIndex());
+        timeline.setMax(Math.max(snap.firstIndex() + 1, snap.lastIndex()));
+        timeline.setValue(snap.index());
+        timeline.setDisable(snap.lastIndex() == snap.firstIndex());
+        updatingTimeline = false;
+        timelineLabel.setText("half-step " + snap.index() + " of " + snap.lastIndex());
+    }
+
+    private void updateLabels(EmState s) {
+        String phase = switch (s.phase()) {
+            case INITIAL -> "start θ₀";
+            case E -> "after E-step " + (s.iteration() + 1);
+            case M -> "after M-step " + s.iteration();
+        };
+        String gap = s.gap().isPresent() ? String.format(Locale.ROOT, "   ELBO %.4f   gap %.2e", s.elbo().getAsDouble(), s.gap().getAsDouble()) : "";
+        stateLabel.setText(String.format(Locale.ROOT, "%s\nℓ(θ) = %.4f%s", phase, s.logLikelihood(), gap));
+        eventsBox.getChildren().clear();
+        List<EmEvent> seen = new ArrayList<>();
+        var history = runner.history();
+        for (int i = history.firstIndex(); i <= shown.index(); i++) {
+            seen.addAll(history.get(i).state().events());
+        }
+        if (seen.isEmpty()) {
+            eventsBox.getChildren().add(Controls.wrapped("None so far.", "hint"));
+        }
+        for (EmEvent e : seen) {
+            Label l = Controls.wrapped("Iteration " + e.iteration() + ": " + e.message(), "em-event");
+            eventsBox.getChildren().add(l);
+        }
+        if (!seen.isEmpty()) {
+            message.set(seen.get(seen.size() - 1).message());
+        }
+        mStepView.setMarkdown(s.phase() == EmState.Phase.M && !s.sums().isEmpty() ? mStepText(s) : MSTEP_HINT);
+        showPoint();
+    }
+
+    private static final String MSTEP_HINT = "After an M-step, the estimates of question 6 appear here with the numbers "
+            + "of this run: $\\hat\\mu_z = \\sum_i Q(z|x^i)\\,x^i / \\sum_i Q(z|x^i)$, and so on.";
+
+    /** Question 6's estimates with this M-step's numbers, for the first two components. */
+    private String mStepText(EmState s) {
+        StringBuilder sb = new StringBuilder();
+        double n = em.data().totalWeight();
+        boolean spherical = s.mixture().type() == CovarianceType.SPHERICAL;
+        for (int z = 0; z < Math.min(2, s.sums().size()); z++) {
+            ComponentSums c = s.sums().get(z);
+            int k = z + 1;
+            sb.append(String.format(Locale.ROOT, "$$\\hat\\mu_%d = \\frac{\\sum_i Q(%d|x^i)\\,x^i}{\\sum_i Q(%d|x^i)}"
+                    + " = \\frac{(%s,\\ %s)}{%s} = (%s,\\ %s)$$%n%n", k, k, k, g(c.sumQx()), g(c.sumQy()), g(c.sumQ()),
+                    g(c.meanX()), g(c.meanY())));
+            if (spherical) {
+                sb.append(String.format(Locale.ROOT, "$$\\hat\\sigma_%d^2 = \\frac{\\sum_i Q(%d|x^i)\\,\\|x^i - \\hat\\mu_%d\\|^2}"
+                        + "{d\\,\\sum_i Q(%d|x^i)} = \\frac{%s}{2 \\cdot %s} = %s$$%n%n", k, k, k, k,
+                        g(c.sumQSquaredDistance()), g(c.sumQ()), g(s.mixture().variance(z))));
+            }
+            sb.append(String.format(Locale.ROOT, "$$\\hat p_%d = \\frac{1}{n}\\sum_i Q(%d|x^i) = \\frac{%s}{%s} = %s$$%n%n",
+                    k, k, g(c.sumQ()), g(n), g(s.mixture().weight(z))));
+        }
+        if (s.sums().size() > 2) {
+            sb.append("The other components follow the same formulas.");
+        }
+        return sb.toString();
+    }
+
+    /** Four significant digits for the formulas. */
+    private static String g(double v) {
+        if (v == 0) {
+            return "0";
+        }
+        String t = String.format(Locale.ROOT, "%.4g", v);
+        return t.contains("e") ? t : t.replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
+    }
+
+    private void showPoint() {
+        if (selectedPoint < 0 || selectedPoint >= em.data().size()) {
+            pointLabel.setText("Click a point to see its responsibilities.");
+            points.setSelected();
+            return;
+        }
+        points.setSelected(selectedPoint);
+        EmState s = state();
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Point %d at (%.3f, %.3f)", selectedPoint + 1,
+                em.data().x(selectedPoint), em.data().y(selectedPoint)));
+        java.util.Optional<Responsibilities> q = s.responsibilities();
+        if (q.isEmpty()) {
+            sb.append("\nNo responsibilities yet: take an E-step.");
+        } else {
+            for (int z = 0; z < q.get().k(); z++) {
+                sb.append(String.format(Locale.ROOT, "\nQ(%d | x) = %.4f", z + 1, q.get().q(selectedPoint, z)));
+            }
+        }
+        pointLabel.setText(sb.toString());
+    }
+
+    // ---- building ------------------------------------------------------------------------------
+
+    private final Slider speed = new Slider(0, 800, 250);
+
+    private void buildPlot() {
+        plot.setEqualAspect(true);
+        plot.setAxisLabels("x₁", "x₂");
+        plot.setFocusTraversable(true);
+        heatmap.setColorScale(ColorScale.auto(Colormaps.VIRIDIS).withAlpha(150));
+        heatmap.setVisible(false);
+        points.setOutline(0xFFFFFFFF);
+        points.setSelectionColor(0xFF000000);
+        ellipses.setCentreMarkers(true);
+        plot.getLayers().addAll(heatmap, points, ellipses);
+        plot.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress()) {
+                selectedPoint = points.nearestPoint(plot.getViewport(), e.getX(), e.getY(), 12);
+                showPoint();
+            }
+        });
+    }
+
+    private void fitView() {
+        Dataset2D.Bounds b = data.bounds();
+        double cx = (b.minX() + b.maxX()) / 2, cy = (b.minY() + b.maxY()) / 2;
+        double hw = Math.max(0.5, b.width() / 2) * 1.2, hh = Math.max(0.5, b.height() / 2) * 1.2;
+        plot.setHome(cx - hw, cx + hw, cy - hh, cy + hh);
+        plot.resetView();
+    }
+
+    private void onParam(String name) {
+        if (name.equals("heatmap") || name.equals("responsibilities")) {
+            applyFlags();
+            if (shown != null) {
+                show(shown);
+            }
+        } else {
+            restart("New settings: the run starts again");
+        }
+    }
+
+    private void applyFlags() {
+        heatmap.setVisible((Boolean) form.value("heatmap"));
+    }
+
+    private void buildControls() {
+        controls.getStyleClass().add("controls");
+        Button iterationButton = Controls.button("Iteration", "One E-step and one M-step (Right steps one half-step)", this::iteration);
+        Button back = Controls.button("◀ Back", "One half-step back (Left)", () -> runner.stepBack());
+        Button reset = Controls.button("Reset", "Back to the start θ₀ (Home)", () -> runner.reset());
+        Button useData = Controls.button("Use the data pane's data",
+                "Fit the data set made in the data pane; the run starts again", () -> useData(context.sharedData().get()));
+        speed.setTooltip(new Tooltip("Pause between half-steps while playing"));
+        speed.valueProperty().addListener((o, a, b) -> {
+            if (runner != null) {
+                runner.setStepDelay(Duration.ofMillis(b.longValue()));
+            }
+        });
+        timeline.setTooltip(new Tooltip("Every half-step of the run; drag to go back"));
+        timeline.valueProperty().addListener((o, a, b) -> {
+            if (!updatingTimeline && runner != null) {
+                runner.seek((int) Math.round(b.doubleValue()));
+            }
+        });
+        timeline.setId("em-timeline");
+        stateLabel.getStyleClass().add("stat-value");
+        stateLabel.setId("em-state");
+        stateLabel.setWrapText(true);
+        pointLabel.getStyleClass().add("stat-value");
+        pointLabel.setWrapText(true);
+        timelineLabel.getStyleClass().add("hint");
+        VBox.setMargin(mStepView, new Insets(0));
+        controls.getChildren().addAll(
+                Controls.heading("RUN"), Controls.flow(eButton, mButton, iterationButton),
+                Controls.flow(playButton, back, reset), Controls.label("Speed (pause between half-steps)", "hint"), speed,
+                timeline, timelineLabel, stateLabel,
+                Controls.heading("MODEL"), form.node(),
+                Controls.heading("DATA"), Controls.wrapped("Two blobs (200 points) until you give the pane other data.", "hint"),
+                useData,
+                Controls.heading("M-STEP (QUESTION 6)"), mStepView,
+                Controls.heading("POINT"), pointLabel,
+                Controls.heading("EVENTS"), eventsBox);
+    }
+
+    /** The mixture's log-density as a heatmap field, evaluated a row at a time. */
+    private static final class MixtureField implements Field2D {
+        private final Mixture m;
+
+        MixtureField(Mixture m) {
+            this.m = m;
+        }
+
+        @Override
+        public double value(double x, double y) {
+            return m.logDensity(x, y);
+        }
+
+        @Override
+        public void evaluateRow(double[] xs, double y, double[] out, int offset) {
+            double[] row = new double[xs.length];
+            m.logDensityRow(y, xs, row, new double[m.k()]);
+            System.arraycopy(row, 0, out, offset, xs.length);
+        }
+    }
+}
