@@ -9,12 +9,14 @@ import java.util.stream.Collectors;
 import org.genlab.core.param.ParamSet;
 import org.genlab.lesson.PaneCatalog;
 import org.genlab.ui.data.DataTopic;
+import org.genlab.ui.em.EmTopic;
 import org.genlab.ui.topic.TopicInfo;
 
 /** The panes GenLab has, in navigation order. Adding a pane is one line here. */
 public final class TopicRegistry {
     private static final List<TopicInfo> TOPICS = List.of(
-            new TopicInfo("data", "Data", "Make and edit 2-D data", DataTopic.PARAMS, DataTopic::new));
+            new TopicInfo("data", "Data", "Make and edit 2-D data", DataTopic.PARAMS, DataTopic::new),
+            new TopicInfo("em", "EM", "Gaussian mixtures, step by step", EmTopic.PARAMS, EmTopic::new));
 
     private TopicRegistry() {
     }

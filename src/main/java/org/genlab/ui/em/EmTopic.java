@@ -71,8 +71,13 @@ public final class EmTopic implements Topic {
             new Param.Int("seed", "Seed", "Seed for the random starts (q5-3, q5-4, k-means++)", 0, Integer.MAX_VALUE, 0L),
             new Param.Real("floor", "Variance floor", "The smallest variance a component may have; 0 turns the floor off",
                     0, 0.1, EmSettings.DEFAULT_VARIANCE_FLOOR),
+            new Param.Int("iterations", "Run to", "Full iterations to run at once when the settings are applied (a lesson step, the command line)",
+                    0, 1000, 0L),
             new Param.Flag("heatmap", "Density", "Shade the plane by the mixture's log-density log p(x | θ)", false),
             new Param.Flag("responsibilities", "Colour by Q", "Colour each point by its responsibilities Q(z|x)", true));
+
+    /** Play stops by itself once EM has converged. */
+    private static final java.util.function.Predicate<Frame> PLAY_UNTIL = f -> f.state().converged();
 
     /** Tolerance for the convergence event (log-likelihood per unit weight per iteration). */
     static final double TOLERANCE = 1e-8;
@@ -113,6 +118,9 @@ public final class EmTopic implements Topic {
     private boolean iterationPending;
     private boolean updatingTimeline;
     private int selectedPoint = -1;
+    /** Completes when the run has reached the iteration the settings asked for. */
+    private CompletableFuture<Void> reached = CompletableFuture.completedFuture(null);
+    private int target;
 
     public EmTopic(TopicContext context) {
         this.context = context;
@@ -241,8 +249,10 @@ public final class EmTopic implements Topic {
 
     @Override
     public CompletableFuture<Void> whenSettled() {
-        chart.redrawNow();
-        return plot.whenSettled().orTimeout(60, java.util.concurrent.TimeUnit.SECONDS)
+        return reached.thenComposeAsync(v -> {
+            chart.redrawNow();
+            return plot.whenSettled();
+        }, context.uiExecutor()).orTimeout(120, java.util.concurrent.TimeUnit.SECONDS)
                 .thenRunAsync(plot::redrawNow, context.uiExecutor());
     }
 
@@ -292,8 +302,18 @@ public final class EmTopic implements Topic {
         runner = new SimulationRunner<>(first, f -> frame(next(model, f.state())), context.pool().executor(),
                 context.uiExecutor(), this::show);
         runner.setStepDelay(Duration.ofMillis((long) speed.getValue()));
+        runner.setStopCondition(PLAY_UNTIL);
         iterationPending = false;
+        target = (int) (long) (Long) form.value("iterations");
+        reached = new CompletableFuture<>();
         show(runner.snapshot());
+        if (target > 0) {
+            // Run straight to the requested iteration (off the FX thread), then stop.
+            int goal = target;
+            runner.setStepDelay(Duration.ZERO);
+            runner.setStopCondition(f -> f.state().converged() || f.state().iteration() >= goal && f.state().phase() == EmState.Phase.M);
+            runner.play();
+        }
         fitView();
         message.set(why + " (" + dataLabel + ", K = " + init.k() + ", " + settings.covarianceType().id() + ").");
     }
@@ -385,6 +405,11 @@ public final class EmTopic implements Topic {
             runner.step();
         }
         playButton.setText(snap.playing() ? "Pause" : "Play");
+        if (!reached.isDone() && !snap.playing() && (s.iteration() >= target || s.converged() || snap.hasError())) {
+            runner.setStopCondition(PLAY_UNTIL);
+            runner.setStepDelay(Duration.ofMillis((long) speed.getValue()));
+            reached.complete(null);
+        }
         eButton.setDisable(s.phase() == EmState.Phase.E);
         mButton.setDisable(s.phase() != EmState.Phase.E);
     }

@@ -12,7 +12,7 @@ import org.genlab.ui.topic.Topic;
 /**
  * Applies a lesson step's settings to its pane: the data set first (a new data set resets a
  * pane's run), then the parameters, then the flags (those in {@code show} on, every other
- * flag the step does not set off), then which controls to hide. Flags and hidden controls are
+ * flag the step does not set by name at its default), then which controls to hide. Flags and hidden controls are
  * complete for each step, so going back to a step shows it as it was. Parameters a step does
  * not name keep their values from the step before, which is why {@code render --lesson} applies
  * steps 1 to N in order, as a student pressing Next would.
@@ -26,8 +26,8 @@ public final class StepApplier {
         step.dataset().ifPresent(d -> topic.useData(generate(d)));
         Map<String, Object> values = new LinkedHashMap<>(step.params());
         for (Param<?> p : topic.parameters().list()) {
-            if (p instanceof Param.Flag && !values.containsKey(p.name())) {
-                values.put(p.name(), step.show().contains(p.name()));
+            if (p instanceof Param.Flag f && !values.containsKey(f.name())) {
+                values.put(f.name(), step.show().contains(f.name()) || f.defaultValue());
             }
         }
         if (!values.isEmpty()) {

@@ -135,7 +135,7 @@ public final class ParamForm {
 
     private Row build(Param<?> p) {
         Label label = new Label(p.label());
-        label.setMinWidth(70);
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Tooltip tip = new Tooltip(p.help());
         tip.setWrapText(true);
         tip.setMaxWidth(360);
@@ -256,7 +256,14 @@ public final class ParamForm {
         return Math.round(v * 1000) / 1000.0;
     }
 
-    private static String format(double v) {
-        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    /** 0.05, 2, 1e-06: short, and without float noise. */
+    static String format(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return String.valueOf((long) v);
+        }
+        if (Math.abs(v) < 1e-3) {
+            return String.format(java.util.Locale.ROOT, "%.2e", v).replaceAll("\\.?0+e", "e");
+        }
+        return String.valueOf(v);
     }
 }
