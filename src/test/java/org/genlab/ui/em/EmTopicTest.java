@@ -1,0 +1,132 @@
+package org.genlab.ui.em;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Slider;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Stage;
+import org.genlab.compute.ComputePool;
+import org.genlab.compute.JobTracker;
+import org.genlab.core.data.Dataset2D;
+import org.genlab.core.data.Preset;
+import org.genlab.core.em.EmEvent;
+import org.genlab.core.em.EmState;
+import org.genlab.ui.shell.ShortcutHandler;
+import org.genlab.ui.topic.TopicContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The EM pane driven through its keys, buttons and timeline. */
+@ExtendWith(ApplicationExtension.class)
+class EmTopicTest {
+    private EmTopic topic;
+    private TopicContext context;
+
+    @Start
+    void start(Stage stage) {
+        context = new TopicContext(ComputePool.shared(), Platform::runLater, new JobTracker(Platform::runLater));
+        topic = new EmTopic(context);
+        BorderPane root = new BorderPane(topic.view());
+        root.setRight(topic.controls());
+        Scene scene = new Scene(root, 1200, 800);
+        ShortcutHandler.install(scene, topic::onShortcut);
+        stage.setScene(scene);
+        stage.show();
+        topic.figure().requestFocus();
+    }
+
+    private EmState state() {
+        return topic.state();
+    }
+
+    private void waitFor(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void rightStepsHalfStepsAlternatingEAndM(FxRobot robot) throws Exception {
+        assertThat(state().phase()).isEqualTo(EmState.Phase.INITIAL);
+        robot.type(KeyCode.RIGHT);
+        waitFor(() -> state().phase() == EmState.Phase.E);
+        // After an E-step the ELBO equals the log-likelihood.
+        assertThat(state().elbo().getAsDouble()).isCloseTo(state().logLikelihood(), org.assertj.core.data.Offset.offset(1e-9 * Math.abs(state().logLikelihood())));
+        robot.type(KeyCode.RIGHT);
+        waitFor(() -> state().phase() == EmState.Phase.M);
+        assertThat(state().iteration()).isEqualTo(1);
+        assertThat(state().elbo().getAsDouble()).isLessThanOrEqualTo(state().logLikelihood() + 1e-9);
+        robot.type(KeyCode.LEFT);
+        waitFor(() -> state().phase() == EmState.Phase.E);
+        robot.type(KeyCode.HOME);
+        waitFor(() -> state().phase() == EmState.Phase.INITIAL);
+    }
+
+    @Test
+    void theIterationButtonDoesEThenM(FxRobot robot) throws Exception {
+        robot.clickOn("Iteration");
+        waitFor(() -> state().phase() == EmState.Phase.M && state().iteration() == 1);
+        robot.clickOn("Iteration");
+        waitFor(() -> state().phase() == EmState.Phase.M && state().iteration() == 2);
+        assertThat(topic.runner().snapshot().lastIndex()).isEqualTo(4);
+    }
+
+    @Test
+    void theTimelineScrubsThroughEveryHalfStep(FxRobot robot) throws Exception {
+        robot.interact(() -> topic.apply(Map.of("iterations", 5L)));
+        waitFor(() -> state().iteration() == 5 && !topic.runner().snapshot().playing());
+        Slider timeline = robot.lookup("#em-timeline").queryAs(Slider.class);
+        assertThat(timeline.getMax()).isEqualTo(10);
+        robot.interact(() -> timeline.setValue(3));
+        waitFor(() -> topic.runner().snapshot().index() == 3);
+        assertThat(state().phase()).isEqualTo(EmState.Phase.E); // 0 start, 1 E, 2 M, 3 E: odd indices are E-steps
+    }
+
+    @Test
+    void logLikelihoodNeverDecreasesInTheRun(FxRobot robot) throws Exception {
+        robot.interact(() -> topic.apply(Map.of("init", "q5-2", "k", 3L, "iterations", 25L)));
+        waitFor(() -> !topic.runner().snapshot().playing() && state().iteration() >= 1
+                && (state().iteration() == 25 || state().converged()));
+        var h = topic.runner().history();
+        for (int i = h.firstIndex() + 1; i <= h.lastIndex(); i++) {
+            double before = h.get(i - 1).state().logLikelihood(), after = h.get(i).state().logLikelihood();
+            assertThat(after).isGreaterThanOrEqualTo(before - 1e-9 * Math.abs(before));
+        }
+    }
+
+    @Test
+    void identicalStartsAreReportedAndNewDataRestartsTheRun(FxRobot robot) throws Exception {
+        robot.interact(() -> topic.apply(Map.of("init", "q5-1", "k", 3L)));
+        assertThat(state().events()).extracting(EmEvent::kind).contains(EmEvent.Kind.IDENTICAL);
+        Dataset2D moons = Preset.TWO_MOONS.generate(100, 0.05, 1);
+        robot.interact(() -> topic.useData(moons));
+        assertThat(state().phase()).isEqualTo(EmState.Phase.INITIAL);
+        assertThat(topic.message().get()).contains("New data").contains("100 points");
+    }
+
+    @Test
+    void q4WithThreeComponentsIsRefusedAndTheRunIsKept(FxRobot robot) throws Exception {
+        robot.interact(() -> topic.apply(Map.of("init", "q4", "k", 2L)));
+        EmState before = state();
+        robot.interact(() -> topic.apply(Map.of("k", 3L)));
+        assertThat(topic.message().get()).contains("Q4 start is for K = 2");
+        assertThat(state()).isSameAs(before);
+    }
+
+    @Test
+    void spaceStartsAndStopsPlay(FxRobot robot) throws Exception {
+        robot.type(KeyCode.SPACE);
+        waitFor(() -> topic.runner().snapshot().playing());
+        waitFor(() -> state().iteration() >= 1);
+        robot.type(KeyCode.SPACE);
+        waitFor(() -> !topic.runner().snapshot().playing());
+    }
+}
