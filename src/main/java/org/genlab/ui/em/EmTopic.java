@@ -106,6 +106,7 @@ public final class EmTopic implements Topic {
     private final Label pointLabel = new Label();
     private final VBox eventsBox = new VBox(4);
     private final LessonTextView mStepView;
+    private final TangencyView tangency;
     private final Button playButton;
     private final Button eButton;
     private final Button mButton;
@@ -127,6 +128,7 @@ public final class EmTopic implements Topic {
         this.points = new ScatterLayer(context.pool());
         this.heatmap = new HeatmapLayer(context.pool());
         this.mStepView = new LessonTextView(new MathRenderer());
+        this.tangency = new TangencyView(context.pool().executor(), context.uiExecutor());
         this.form = new ParamForm(PARAMS, (name, value) -> onParam(name));
         Preset blobs = Preset.TWO_BLOBS;
         this.data = blobs.generate(blobs.defaultN(), blobs.defaultNoise(), 0);
@@ -266,6 +268,11 @@ public final class EmTopic implements Topic {
     /** The current half-step (for tests and lessons). */
     public EmState state() {
         return shown.state().state();
+    }
+
+    /** The tangency view (for tests). */
+    TangencyView tangency() {
+        return tangency;
     }
 
     /** The runner (for tests). */
@@ -483,6 +490,7 @@ public final class EmTopic implements Topic {
             message.set(seen.get(seen.size() - 1).message());
         }
         mStepView.setMarkdown(s.phase() == EmState.Phase.M && !s.sums().isEmpty() ? mStepText(s) : MSTEP_HINT);
+        tangency.show(em, s);
         showPoint();
     }
 
@@ -624,6 +632,7 @@ public final class EmTopic implements Topic {
                 Controls.heading("DATA"), Controls.wrapped("Two blobs (200 points) until you give the pane other data.", "hint"),
                 useData,
                 Controls.heading("M-STEP (QUESTION 6)"), mStepView,
+                Controls.heading("ELBO AGAINST ℓ (QUESTION 7)"), tangency,
                 Controls.heading("POINT"), pointLabel,
                 Controls.heading("EVENTS"), eventsBox);
     }

@@ -122,6 +122,19 @@ class EmTopicTest {
     }
 
     @Test
+    void afterAnEStepTheTangencyViewShowsEqualSlopes(FxRobot robot) throws Exception {
+        assertThat(topic.tangency().slopesText()).contains("Take an E-step");
+        robot.type(KeyCode.RIGHT);
+        waitFor(() -> topic.tangency().slopesText().contains("dELBO/dt"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("/dt = (\\S+)").matcher(topic.tangency().slopesText());
+        assertThat(m.find()).isTrue();
+        double a = Double.parseDouble(m.group(1));
+        assertThat(m.find()).isTrue();
+        double b = Double.parseDouble(m.group(1));
+        assertThat(b).isCloseTo(a, org.assertj.core.data.Offset.offset(1e-4 * Math.max(1, Math.abs(a))));
+    }
+
+    @Test
     void spaceStartsAndStopsPlay(FxRobot robot) throws Exception {
         robot.type(KeyCode.SPACE);
         waitFor(() -> topic.runner().snapshot().playing());
