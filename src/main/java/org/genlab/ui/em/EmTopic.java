@@ -104,6 +104,8 @@ public final class EmTopic implements Topic {
     private final Label timelineLabel = new Label();
     private final Label stateLabel = new Label();
     private final Label pointLabel = new Label();
+    /** Which data the pane fits: its own two blobs until it is given other data. */
+    private final Label dataInfo = Controls.wrapped("", "hint");
     private final VBox eventsBox = new VBox(4);
     private final LessonTextView mStepView;
     private final TangencyView tangency;
@@ -132,7 +134,7 @@ public final class EmTopic implements Topic {
         this.form = new ParamForm(PARAMS, (name, value) -> onParam(name));
         Preset blobs = Preset.TWO_BLOBS;
         this.data = blobs.generate(blobs.defaultN(), blobs.defaultNoise(), 0);
-        this.dataLabel = "two-blobs, seed 0";
+        this.dataLabel = "its own two blobs (200 points, seed 0)";
         this.playButton = Controls.button("Play", "Run EM half-step after half-step (Space)", this::togglePlay);
         this.eButton = Controls.button("E-step", "Recompute the responsibilities Q(z|x) for the current θ", this::eStep);
         this.mButton = Controls.button("M-step", "Refit each component to its Q-weighted points (Q6)", this::mStep);
@@ -323,6 +325,7 @@ public final class EmTopic implements Topic {
         }
         fitView();
         message.set(why + " (" + dataLabel + ", K = " + init.k() + ", " + settings.covarianceType().id() + ").");
+        dataInfo.setText("Fitting " + dataLabel + ".");
     }
 
     /** The next half-step: an E-step after the start or an M-step, an M-step after an E-step. */
@@ -506,11 +509,11 @@ public final class EmTopic implements Topic {
             ComponentSums c = s.sums().get(z);
             int k = z + 1;
             sb.append(String.format(Locale.ROOT, "$$\\hat\\mu_%d = \\frac{\\sum_i Q(%d|x^i)\\,x^i}{\\sum_i Q(%d|x^i)}"
-                    + " = \\frac{(%s,\\ %s)}{%s} = (%s,\\ %s)$$%n%n", k, k, k, g(c.sumQx()), g(c.sumQy()), g(c.sumQ()),
+                    + " = \\frac{(%s,\\ %s)}{%s}$$%n%n$$= (%s,\\ %s)$$%n%n", k, k, k, g(c.sumQx()), g(c.sumQy()), g(c.sumQ()),
                     g(c.meanX()), g(c.meanY())));
             if (spherical) {
                 sb.append(String.format(Locale.ROOT, "$$\\hat\\sigma_%d^2 = \\frac{\\sum_i Q(%d|x^i)\\,\\|x^i - \\hat\\mu_%d\\|^2}"
-                        + "{d\\,\\sum_i Q(%d|x^i)} = \\frac{%s}{2 \\cdot %s} = %s$$%n%n", k, k, k, k,
+                        + "{d\\,\\sum_i Q(%d|x^i)}$$%n%n$$= \\frac{%s}{2 \\cdot %s} = %s$$%n%n", k, k, k, k,
                         g(c.sumQSquaredDistance()), g(c.sumQ()), g(s.mixture().variance(z))));
             }
             sb.append(String.format(Locale.ROOT, "$$\\hat p_%d = \\frac{1}{n}\\sum_i Q(%d|x^i) = \\frac{%s}{%s} = %s$$%n%n",
@@ -629,8 +632,7 @@ public final class EmTopic implements Topic {
                 Controls.flow(playButton, back, reset), Controls.label("Speed (pause between half-steps)", "hint"), speed,
                 timeline, timelineLabel, stateLabel,
                 Controls.heading("MODEL"), form.node(),
-                Controls.heading("DATA"), Controls.wrapped("Two blobs (200 points) until you give the pane other data.", "hint"),
-                useData,
+                Controls.heading("DATA"), dataInfo, useData,
                 Controls.heading("M-STEP (QUESTION 6)"), mStepView,
                 Controls.heading("ELBO AGAINST ℓ (QUESTION 7)"), tangency,
                 Controls.heading("POINT"), pointLabel,

@@ -24,7 +24,7 @@ public final class QuizView extends VBox {
     private final Quiz quiz;
     private final QuizSession session;
     private final IntConsumer onChoice;
-    private final List<Button> choices = new ArrayList<>();
+    private final List<HBox> choices = new ArrayList<>();
     private final Label verdict = new Label();
     private final LessonTextView explanation;
     private final Button reveal = new Button("Reveal answer (R)");
@@ -49,16 +49,15 @@ public final class QuizView extends VBox {
             Label letter = new Label((char) ('a' + i) + ")");
             letter.getStyleClass().add("quiz-letter");
             letter.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-            HBox graphic = new HBox(8, letter, text);
-            graphic.setAlignment(Pos.CENTER_LEFT);
-            HBox.setHgrow(text, Priority.ALWAYS);
-            Button b = new Button();
-            b.setGraphic(graphic);
-            b.setMaxWidth(Double.MAX_VALUE);
+            // A box rather than a Button: a button's graphic does not wrap to the panel's width.
+            HBox b = new HBox(8, letter, text);
             b.setAlignment(Pos.CENTER_LEFT);
+            HBox.setHgrow(text, Priority.ALWAYS);
+            text.setMinWidth(0);
+            b.setMaxWidth(Double.MAX_VALUE);
             b.getStyleClass().add("quiz-choice");
-            b.setFocusTraversable(false);
-            b.setOnAction(e -> choose(index));
+            b.setCursor(javafx.scene.Cursor.HAND);
+            b.setOnMouseClicked(e -> choose(index));
             choices.add(b);
             getChildren().add(b);
         }
@@ -109,7 +108,7 @@ public final class QuizView extends VBox {
         boolean shown = session.isRevealed();
         int chosen = session.chosen().orElse(-1);
         for (int i = 0; i < choices.size(); i++) {
-            Button b = choices.get(i);
+            HBox b = choices.get(i);
             b.getStyleClass().removeAll("quiz-chosen", "quiz-correct", "quiz-wrong");
             String mark = "";
             if (shown && i == quiz.answerIndex()) {
@@ -121,7 +120,7 @@ public final class QuizView extends VBox {
             } else if (i == chosen) {
                 b.getStyleClass().add("quiz-chosen");
             }
-            ((Label) ((HBox) b.getGraphic()).getChildren().get(0)).setText((char) ('a' + i) + ")" + mark);
+            ((Label) b.getChildren().get(0)).setText((char) ('a' + i) + ")" + mark);
         }
         if (!shown) {
             verdict.setText(session.isLecturerMode() && chosen >= 0 ? "Vote taken. Reveal when the class is ready." : "");

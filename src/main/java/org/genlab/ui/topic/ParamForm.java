@@ -157,7 +157,8 @@ public final class ParamForm {
         } else if (p instanceof Param.Real real) {
             Slider slider = new Slider(real.min(), real.max(), real.defaultValue());
             TextField field = numberField(format(real.defaultValue()));
-            field.setPrefColumnCount(5);
+            field.setPrefColumnCount(6);
+            field.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             slider.valueChangingProperty().addListener((o, was, now) -> {
                 if (!now) {
                     commit(p, round(slider.getValue()), () -> { });
