@@ -15,8 +15,8 @@ import org.genlab.ui.topic.TopicInfo;
 /** The panes GenLab has, in navigation order. Adding a pane is one line here. */
 public final class TopicRegistry {
     private static final List<TopicInfo> TOPICS = List.of(
-            new TopicInfo("data", "Data", "Make and edit 2-D data", DataTopic.PARAMS, DataTopic::new),
-            new TopicInfo("em", "EM", "Gaussian mixtures, step by step", EmTopic.PARAMS, EmTopic::new));
+            new TopicInfo("data", "Data", "Make and edit 2-D data", DataTopic.PARAMS, false, DataTopic::new),
+            new TopicInfo("em", "EM", "Gaussian mixtures, step by step", EmTopic.PARAMS, true, EmTopic::new));
 
     private TopicRegistry() {
     }
@@ -33,7 +33,9 @@ public final class TopicRegistry {
     public static PaneCatalog catalog() {
         Map<String, ParamSet> panes = new LinkedHashMap<>();
         TOPICS.forEach(t -> panes.put(t.id(), t.params()));
-        return PaneCatalog.of(panes, Set.of());
+        Set<String> generating = new java.util.HashSet<>();
+        TOPICS.stream().filter(TopicInfo::generatesQuizzes).forEach(t -> generating.add(t.id()));
+        return PaneCatalog.of(panes, generating);
     }
 
     /** "data, em, ..." for error messages. */

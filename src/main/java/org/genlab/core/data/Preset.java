@@ -59,6 +59,26 @@ public enum Preset {
     },
 
     /**
+     * A tight blob and a wide one beside it, for homework question 4 (whose figure is missing):
+     * the first ⌈0.7 n⌉ points are isotropic Gaussian with sd {@code noise} around (0, 0), the
+     * rest isotropic Gaussian with sd 2.5·{@code noise} around (3, 1.5). Started from a shared
+     * mean, EM's wide component reaches for the wide blob and the narrow one for the tight blob.
+     */
+    TIGHT_AND_WIDE("tight-and-wide", "A tight blob at (0,0) and a wider one at (3,1.5), 70/30; noise is the tight sd", 200,
+            0.4) {
+        @Override
+        void fill(int n, double noise, Rng layout, Rng gauss, double[] x, double[] y) {
+            int tight = (int) Math.ceil(0.7 * n);
+            for (int i = 0; i < n; i++) {
+                boolean inTight = i < tight;
+                double sd = inTight ? noise : 2.5 * noise;
+                x[i] = (inTight ? 0 : 3) + (noise == 0 ? 0 : sd * gauss.nextGaussian());
+                y[i] = (inTight ? 0 : 1.5) + (noise == 0 ? 0 : sd * gauss.nextGaussian());
+            }
+        }
+    },
+
+    /**
      * Three isotropic Gaussians with sd {@code noise} centred on the circle of radius 2.5 at
      * 90°, 210°, 330°, i.e. (0, 2.5), (−2.5·√3/2, −1.25), (2.5·√3/2, −1.25). Contiguous
      * blocks in that order; block k has ⌊n/3⌋ points plus one if k &lt; n mod 3.

@@ -246,6 +246,84 @@ public final class EmTopic implements Topic {
         return true;
     }
 
+    /**
+     * Question 4's predict-then-reveal: from the Q4 start on the pane's data, the true mixture
+     * after one EM iteration and three plausible wrong ones (means not weighted by the
+     * responsibilities, variances not updated, the components' roles swapped), as four small
+     * figures in an order drawn from the seed. Revealing the answer plays the real step.
+     */
+    @Override
+    public java.util.Optional<org.genlab.ui.topic.GeneratedQuiz> generateQuiz() {
+        if (data.size() < 2) {
+            return java.util.Optional.empty();
+        }
+        EmSettings settings = new EmSettings(CovarianceType.SPHERICAL, (Double) form.value("floor"), TOLERANCE);
+        Em model = new Em(data, settings);
+        Mixture start = EmInit.Q4.create(data, 2, settings, new Rng(0));
+        Mixture truth = model.step(model.step(model.start(start))).mixture();
+        double[] mean = data.mean();
+        double[] w = truth.weights();
+        double[][] mu = truth.means();
+        double[] var = {truth.variance(0), truth.variance(1)};
+        List<Mixture> candidates = List.of(
+                truth,
+                Mixture.spherical(w, new double[][] {mean.clone(), mean.clone()}, var),
+                Mixture.spherical(w, mu, new double[] {start.variance(0), start.variance(1)}),
+                Mixture.spherical(new double[] {w[1], w[0]}, new double[][] {mu[1], mu[0]}, new double[] {var[1], var[0]}));
+        List<Integer> order = new ArrayList<>(List.of(0, 1, 2, 3));
+        java.util.Collections.shuffle(order, new java.util.Random(new Rng((Long) form.value("seed")).nextLong()));
+        List<Node> figures = new ArrayList<>();
+        for (int c : order) {
+            figures.add(thumbnail(candidates.get(c), start));
+        }
+        return java.util.Optional.of(new org.genlab.ui.topic.GeneratedQuiz(figures, order.indexOf(0), this::playQ4Step));
+    }
+
+    /** After the reveal: back to the Q4 start, then one full iteration, stepped so it can be watched. */
+    private void playQ4Step() {
+        form.setValue("k", 2L);
+        form.setValue("init", "q4");
+        form.setValue("covariance", "spherical");
+        form.setValue("iterations", 0L);
+        restart("The real step, from question 4's start");
+        iteration();
+    }
+
+    /** A small figure of a candidate mixture over the data, the start drawn faintly. */
+    private Node thumbnail(Mixture m, Mixture start) {
+        PlotCanvas p = new PlotCanvas();
+        p.setPrefSize(116, 104);
+        p.setMinSize(116, 104);
+        p.setMaxSize(116, 104);
+        p.setEqualAspect(true);
+        p.setAxesVisible(false);
+        p.setGridVisible(false);
+        p.setLegendVisible(false);
+        p.setPanMode(org.genlab.ui.plot.PanMode.NONE);
+        p.setZoomEnabled(false);
+        ScatterLayer dots = new ScatterLayer(context.pool());
+        dots.setPoints(data.xs(), data.ys(), GREY, 1.5);
+        EllipseLayer circles = new EllipseLayer();
+        List<EllipseLayer.Ellipse> list = new ArrayList<>();
+        for (int z = 0; z < 2; z++) {
+            Mixture.Ellipse s0 = start.ellipse(z);
+            list.add(new EllipseLayer.Ellipse(s0.centerX(), s0.centerY(), s0.semiMajor(), s0.semiMinor(), s0.angle(),
+                    0xFFCCCCCC, 1, z == 1, 0));
+            Mixture.Ellipse e = m.ellipse(z);
+            list.add(new EllipseLayer.Ellipse(e.centerX(), e.centerY(), e.semiMajor(), e.semiMinor(), e.angle(),
+                    Colormaps.category(componentColour(z)), 2, z == 1, 0));
+        }
+        circles.setEllipses(list);
+        circles.setCentreMarkers(true);
+        p.getLayers().addAll(dots, circles);
+        Dataset2D.Bounds b = data.bounds();
+        double cx = (b.minX() + b.maxX()) / 2, cy = (b.minY() + b.maxY()) / 2;
+        double h = Math.max(b.width(), b.height()) / 2 * 1.15;
+        p.setHome(cx - h, cx + h, cy - h, cy + h);
+        p.resetView();
+        return p;
+    }
+
     @Override
     public ReadOnlyStringProperty message() {
         return message.getReadOnlyProperty();
@@ -308,7 +386,7 @@ public final class EmTopic implements Topic {
         }
         Em model = em;
         Frame first = frame(model.start(init));
-        runner = new SimulationRunner<>(first, f -> frame(next(model, f.state())), context.pool().executor(),
+        runner = new SimulationRunner<>(first, f -> frame(model.step(f.state())), context.pool().executor(),
                 context.uiExecutor(), this::show);
         runner.setStepDelay(Duration.ofMillis((long) speed.getValue()));
         runner.setStopCondition(PLAY_UNTIL);
@@ -326,11 +404,6 @@ public final class EmTopic implements Topic {
         fitView();
         message.set(why + " (" + dataLabel + ", K = " + init.k() + ", " + settings.covarianceType().id() + ").");
         dataInfo.setText("Fitting " + dataLabel + ".");
-    }
-
-    /** The next half-step: an E-step after the start or an M-step, an M-step after an E-step. */
-    private static EmState next(Em em, EmState s) {
-        return s.phase() == EmState.Phase.E ? em.mStep(s) : em.eStep(s);
     }
 
     /** Colours each point by its responsibilities (off the FX thread, with the step). */

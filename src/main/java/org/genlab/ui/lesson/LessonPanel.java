@@ -306,6 +306,9 @@ public final class LessonPanel extends BorderPane {
 
     private Node quiz(LessonStep s, int q) {
         Quiz quiz = s.quizzes().get(q);
+        if (quiz.generated()) {
+            return generatedQuiz(s, q, quiz);
+        }
         QuizSession session = QuizSession.of(quiz, lecturerMode.get());
         if (!lecturerMode.get()) {
             progress.answer(lesson.id(), s.index(), q).ifPresent(a -> {
@@ -321,6 +324,18 @@ public final class LessonPanel extends BorderPane {
                 progress.setAnswer(id, s.index(), q, choice);
             }
         });
+        quizViews.add(v);
+        return v;
+    }
+
+    /** A quiz whose choices the pane draws from its state; answers are not saved (they change with the data). */
+    private Node generatedQuiz(LessonStep s, int q, Quiz quiz) {
+        Optional<org.genlab.ui.topic.GeneratedQuiz> g = topic == null ? Optional.empty() : topic.generateQuiz();
+        if (g.isEmpty()) {
+            return Controls.wrapped("The pane could not draw this question's choices from its current state.", "error-text");
+        }
+        QuizSession session = new QuizSession(g.get().choices().size(), g.get().answer(), lecturerMode.get());
+        QuizView v = new QuizView(quiz, session, math, g.get().choices(), g.get().answer(), g.get().onReveal(), choice -> { });
         quizViews.add(v);
         return v;
     }

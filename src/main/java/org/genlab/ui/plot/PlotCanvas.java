@@ -34,7 +34,7 @@ public class PlotCanvas extends CanvasRegion {
     private final ReadOnlyObjectWrapper<Viewport> viewport;
     private double[] home = {-1, 1, -1, 1};
     private String title, xLabel, yLabel;
-    private boolean gridVisible = true, legendVisible = true, zoomEnabled = true;
+    private boolean gridVisible = true, legendVisible = true, zoomEnabled = true, axesVisible = true;
     private Legend.Corner legendCorner = Legend.Corner.TOP_RIGHT;
     private PanMode panMode = PanMode.ANY_BUTTON;
 
@@ -123,8 +123,18 @@ public class PlotCanvas extends CanvasRegion {
     }
 
     private void updateMargins() {
-        viewport.set(getViewport().withMargins(Axes.margins(title != null, xLabel != null, yLabel != null)));
+        viewport.set(getViewport().withMargins(axesVisible ? Axes.margins(title != null, xLabel != null, yLabel != null)
+                : new Viewport.Margins(4, 4, 4, 4)));
         requestRedraw();
+    }
+
+    /**
+     * Shows or hides the frame, ticks and their labels; without them the plot area fills the
+     * whole region (for thumbnails).
+     */
+    public void setAxesVisible(boolean visible) {
+        axesVisible = visible;
+        updateMargins();
     }
 
     /** Shows or hides the grid lines. */
@@ -224,7 +234,9 @@ public class PlotCanvas extends CanvasRegion {
                 legend.addAll(layer.legendEntries());
             }
         }
-        Axes.paintFrame(p, v, title, xLabel, yLabel);
+        if (axesVisible) {
+            Axes.paintFrame(p, v, title, xLabel, yLabel);
+        }
         if (legendVisible) {
             Legend.paint(p, v, legend, legendCorner);
         }

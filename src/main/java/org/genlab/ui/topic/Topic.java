@@ -73,6 +73,16 @@ public interface Topic {
         return false;
     }
 
+    /**
+     * Draws the choices of a lesson quiz marked {@code choices: generated}, from the pane's
+     * current state. Only panes registered as generating quizzes are asked.
+     *
+     * @return empty if the pane cannot make them now (the quiz then says so)
+     */
+    default java.util.Optional<GeneratedQuiz> generateQuiz() {
+        return java.util.Optional.empty();
+    }
+
     /** The last thing this topic wants the user to know (shown in the status bar). */
     ReadOnlyStringProperty message();
 

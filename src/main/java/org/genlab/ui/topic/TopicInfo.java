@@ -11,7 +11,9 @@ import org.genlab.core.param.ParamSet;
  * @param summary one line under the label
  * @param params  the pane's declared parameters (lessons are checked against them without
  *                building the pane)
+ * @param generatesQuizzes whether its lessons may ask quizzes with {@code choices: generated}
  * @param factory builds the pane (on the FX thread)
  */
-public record TopicInfo(String id, String title, String summary, ParamSet params, Function<TopicContext, Topic> factory) {
+public record TopicInfo(String id, String title, String summary, ParamSet params, boolean generatesQuizzes,
+                        Function<TopicContext, Topic> factory) {
 }

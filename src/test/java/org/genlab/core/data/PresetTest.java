@@ -214,8 +214,20 @@ class PresetTest {
     }
 
     @Test
+    void tightAndWideIsSeventyPercentTightAtTheOrigin() {
+        Dataset2D d = Preset.TIGHT_AND_WIDE.generate(1000, 0.4, 2);
+        double[] m = Dataset2D.of(java.util.Arrays.copyOf(d.xs(), 700), java.util.Arrays.copyOf(d.ys(), 700)).mean();
+        assertThat(m[0]).isCloseTo(0, org.assertj.core.data.Offset.offset(0.1));
+        double[] w = Dataset2D.of(java.util.Arrays.copyOfRange(d.xs(), 700, 1000), java.util.Arrays.copyOfRange(d.ys(), 700, 1000)).mean();
+        assertThat(w[0]).isCloseTo(3, org.assertj.core.data.Offset.offset(0.3));
+        assertThat(w[1]).isCloseTo(1.5, org.assertj.core.data.Offset.offset(0.3));
+        double[][] tightCov = Dataset2D.of(java.util.Arrays.copyOf(d.xs(), 700), java.util.Arrays.copyOf(d.ys(), 700)).covariance();
+        assertThat(tightCov[0][0]).isCloseTo(0.16, org.assertj.core.data.Offset.offset(0.04));
+    }
+
+    @Test
     void namesAndLookup() {
-        assertThat(Preset.names()).containsExactly("two-point", "two-blobs", "three-blobs", "blobs-with-outliers",
+        assertThat(Preset.names()).containsExactly("two-point", "two-blobs", "tight-and-wide", "three-blobs", "blobs-with-outliers",
                 "two-moons", "rings", "spiral", "eight-gaussians", "checkerboard");
         for (Preset p : Preset.values()) {
             assertThat(Preset.byName(p.id())).contains(p);

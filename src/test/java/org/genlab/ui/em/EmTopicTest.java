@@ -135,6 +135,20 @@ class EmTopicTest {
     }
 
     @Test
+    void q4QuizHasFourPicturesOneOfThemTheRealStepAndRevealPlaysIt(FxRobot robot) throws Exception {
+        robot.interact(() -> topic.useData(Preset.TIGHT_AND_WIDE.generate(200, 0.4, 0)));
+        java.util.concurrent.atomic.AtomicReference<org.genlab.ui.topic.GeneratedQuiz> g = new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> g.set(topic.generateQuiz().orElseThrow()));
+        assertThat(g.get().choices()).hasSize(4);
+        // Same seed, same order.
+        java.util.concurrent.atomic.AtomicReference<org.genlab.ui.topic.GeneratedQuiz> again = new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> again.set(topic.generateQuiz().orElseThrow()));
+        assertThat(again.get().answer()).isEqualTo(g.get().answer());
+        robot.interact(() -> g.get().onReveal().run());
+        waitFor(() -> state().phase() == EmState.Phase.M && state().iteration() == 1);
+    }
+
+    @Test
     void spaceStartsAndStopsPlay(FxRobot robot) throws Exception {
         robot.type(KeyCode.SPACE);
         waitFor(() -> topic.runner().snapshot().playing());

@@ -205,6 +205,20 @@ class LessonPanelTest {
     }
 
     @Test
+    void aGeneratedQuizShowsThePanesPicturesAndRevealingPlaysTheStep(FxRobot robot) throws Exception {
+        robot.interact(() -> panel().open("em-one-step", OptionalInt.of(1)));
+        assertThat(window().currentTopic().get().id()).isEqualTo("em");
+        QuizView quiz = panel().quizViews().get(0);
+        int answer = quiz.session().choiceCount();
+        assertThat(answer).isEqualTo(4);
+        robot.interact(() -> quiz.choose(0));
+        assertThat(quiz.isExplanationShown()).isTrue();
+        var em = (org.genlab.ui.em.EmTopic) window().currentTopic().get();
+        WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS,
+                () -> em.state().iteration() == 1 && em.state().phase() == org.genlab.core.em.EmState.Phase.M);
+    }
+
+    @Test
     void aStepOutsideTheLessonIsRefused(FxRobot robot) {
         assertThat(panel().open("test-steps", OptionalInt.of(3))).isFalse();
         assertThat(panel().open("nope", OptionalInt.empty())).isFalse();
