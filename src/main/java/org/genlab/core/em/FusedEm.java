@@ -32,6 +32,15 @@ import java.util.concurrent.Executor;
 final class FusedEm {
     /** Points per chunk. */
     static final int CHUNK = 4096;
+    /**
+     * A component whose l_z is more than this below the point's largest gets responsibility 0:
+     * e^−50 ≈ 2e−22 is far below the rounding of Σ_z exp(l_z − m) ≥ 1, so no point's
+     * likelihood changes, and the skipped share of any M-step sum is below 2e−22 of the
+     * point's weight. (A component that every point gives less than that is starved: its
+     * weight becomes 0 and it stays where it was, where the plain path gives it a weight below
+     * 2e−22 and moves it.)
+     */
+    static final double NEGLIGIBLE = 50;
     /** Accumulator slots per component: S0, S1x, S1y, S2xx, S2xy, S2yy. */
     private static final int SLOTS = 6;
 
@@ -80,7 +89,9 @@ final class FusedEm {
                 }
                 double s = 0;
                 for (int z = 0; z < k; z++) {
-                    double e = Math.exp(l[z] - max);
+                    // exp(l_z − m); 0 when negligible (see NEGLIGIBLE)
+                    double t = l[z] - max;
+                    double e = t > -NEGLIGIBLE ? FastExp.exp(t) : 0;
                     l[z] = e;
                     s += e;
                 }
@@ -89,6 +100,9 @@ final class FusedEm {
                 double scale = wi / s;
                 for (int z = 0, o = 0; z < k; z++, o += SLOTS) {
                     double r = l[z] * scale;
+                    if (r == 0) {
+                        continue;
+                    }
                     double rx = r * ddx[z], ry = r * ddy[z];
                     acc[o] += r;
                     acc[o + 1] += rx;
