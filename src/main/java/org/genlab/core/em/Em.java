@@ -217,6 +217,8 @@ public final class Em {
      *
      * then the variance floor. A component with Σ_i Q = 0 keeps μ_z and Σ_z of {@code previous}
      * with weight 0.
+     *
+     * @param previous the mixture before this M-step; only read for such empty components
      */
     public Mixture maximize(Responsibilities q, Mixture previous) {
         return finish(sums(q), previous);
@@ -332,19 +334,9 @@ public final class Em {
         return n;
     }
 
-    /** l[z] = log[p_z N(x_i; μ_z, Σ_z)]; returns log P(x_i | θ) = log Σ_z exp(l_z) by log-sum-exp. */
+    /** l[z] = log[p_z N(x_i; μ_z, Σ_z)]; returns log P(x_i | θ) (see {@link Mixture#logJoints}). */
     private double logJoints(Mixture m, int i, double[] l) {
-        double x = data.x(i), y = data.y(i);
-        double max = Double.NEGATIVE_INFINITY;
-        for (int z = 0; z < l.length; z++) {
-            l[z] = m.logJoint(z, x, y);
-            max = Math.max(max, l[z]);
-        }
-        double s = 0;
-        for (double lz : l) {
-            s += Math.exp(lz - max);
-        }
-        return max + Math.log(s);
+        return m.logJoints(data.x(i), data.y(i), l);
     }
 
     private record Bound(double logLik, double elbo, double gap) {

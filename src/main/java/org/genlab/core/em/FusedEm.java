@@ -27,11 +27,23 @@ import java.util.concurrent.Executor;
  *
  * Chunks are fixed by the data size alone ({@value #CHUNK} points) and each chunk's
  * accumulators are added in chunk order, so the result is bitwise the same on any number of
- * threads. The inner loop allocates nothing: each chunk has its own small workspace.
+ * threads. The inner loops allocate nothing: each chunk has its own small workspace, and
+ * works through its points in blocks, component by component.
  */
 final class FusedEm {
     /** Points per chunk. */
     static final int CHUNK = 4096;
+    /** Points per block inside a chunk: a block's workspace (K x BLOCK doubles) stays in the L1/L2 cache. */
+    static final int BLOCK = 256;
+    /**
+     * A component whose l_z is more than this below the point's largest gets responsibility 0:
+     * e^−50 ≈ 2e−22 is far below the rounding of Σ_z exp(l_z − m) ≥ 1, so no point's
+     * likelihood changes, and the skipped share of any M-step sum is below 2e−22 of the
+     * point's weight. (A component that every point gives less than that is starved: its
+     * weight becomes 0 and it stays where it was, where the plain path gives it a weight below
+     * 2e−22 and moves it.)
+     */
+    static final double NEGLIGIBLE = 50;
     /** Accumulator slots per component: S0, S1x, S1y, S2xx, S2xy, S2yy. */
     private static final int SLOTS = 6;
 
@@ -62,40 +74,44 @@ final class FusedEm {
             int from = c * CHUNK;
             int to = Math.min(n, from + CHUNK);
             double[] acc = new double[SLOTS * k + 1];
-            double[] l = new double[k], ddx = new double[k], ddy = new double[k];
+            // Workspace for one block of points, component-major: lw[z * BLOCK + j] holds l_z of
+            // point b + j, then exp(l_z − m). Loops over j are short, branch-free and in cache.
+            double[] lw = new double[k * BLOCK];
+            double[] max = new double[BLOCK], sum = new double[BLOCK], scale = new double[BLOCK];
             double ll = 0;
-            for (int i = from; i < to; i++) {
-                double x = xc[i], y = yc[i];
-                double max = Double.NEGATIVE_INFINITY;
+            for (int b = from; b < to; b += BLOCK) {
+                int nb = Math.min(BLOCK, to - b);
+                java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
+                java.util.Arrays.fill(sum, 0);
+                // l_z = log p_z − log 2π − ½ log det Σ_z − ½ dᵀ Σ_z⁻¹ d,  d = x_i − μ_z;  m_i = max_z l_z
                 for (int z = 0; z < k; z++) {
-                    double dx = x - mux[z], dy = y - muy[z];
-                    double q = ixx[z] * dx * dx + ixy[z] * dx * dy + iyy[z] * dy * dy;
-                    double lz = ln[z] - 0.5 * Math.min(q, Mixture.MAX_MAHALANOBIS);
-                    l[z] = lz;
-                    ddx[z] = dx;
-                    ddy[z] = dy;
-                    if (lz > max) {
-                        max = lz;
+                    double mxz = mux[z], myz = muy[z], a = ixx[z], bb = ixy[z], cc = iyy[z], lnz = ln[z];
+                    int o = z * BLOCK;
+                    for (int j = 0; j < nb; j++) {
+                        double dx = xc[b + j] - mxz, dy = yc[b + j] - myz;
+                        double lz = lnz - 0.5 * Math.min(a * dx * dx + bb * dx * dy + cc * dy * dy, Mixture.MAX_MAHALANOBIS);
+                        lw[o + j] = lz;
+                        max[j] = Math.max(max[j], lz);
                     }
                 }
-                double s = 0;
+                // exp(l_z − m_i), 0 when negligible (see NEGLIGIBLE)
                 for (int z = 0; z < k; z++) {
-                    double e = Math.exp(l[z] - max);
-                    l[z] = e;
-                    s += e;
+                    int o = z * BLOCK;
+                    for (int j = 0; j < nb; j++) {
+                        double t = lw[o + j] - max[j];
+                        double e = t > -NEGLIGIBLE ? FastExp.exp(t) : 0;
+                        lw[o + j] = e;
+                        sum[j] += e;
+                    }
                 }
-                double wi = w[i];
-                ll += wi * (max + Math.log(s));
-                double scale = wi / s;
-                for (int z = 0, o = 0; z < k; z++, o += SLOTS) {
-                    double r = l[z] * scale;
-                    double rx = r * ddx[z], ry = r * ddy[z];
-                    acc[o] += r;
-                    acc[o + 1] += rx;
-                    acc[o + 2] += ry;
-                    acc[o + 3] += rx * ddx[z];
-                    acc[o + 4] += rx * ddy[z];
-                    acc[o + 5] += ry * ddy[z];
+                // log P(x_i | θ) = m_i + log Σ_z exp(l_z − m_i);  w_i Q(z|x_i) = exp(l_z − m_i) · w_i / Σ_z' exp(l_z' − m_i)
+                for (int j = 0; j < nb; j++) {
+                    double wi = w[b + j];
+                    ll += wi * (max[j] + Math.log(sum[j]));
+                    scale[j] = wi / sum[j];
+                }
+                for (int z = 0; z < k; z++) {
+                    accumulate(xc, yc, b, nb, mux[z], muy[z], lw, z * BLOCK, scale, acc, z * SLOTS);
                 }
             }
             acc[SLOTS * k] = ll;
@@ -120,5 +136,51 @@ final class FusedEm {
             sums[z] = new ComponentSums(s0, s0 * meanX, s0 * meanY, meanX, meanY, sxx, sxy, syy);
         }
         return new Pass(total[SLOTS * k], sums);
+    }
+
+    /**
+     * S0 += w Q, S1 += w Q d, S2 += w Q d dᵀ (d = x_i − μ_z) over one block, for one
+     * component, with r_j = e[o + j] · scale[j] = w_j Q(z|x_j). Two interleaved sets of
+     * register accumulators halve the add latency chain; they are combined in a fixed order.
+     */
+    private static void accumulate(double[] xc, double[] yc, int b, int nb, double mxz, double myz, double[] e, int o,
+                                   double[] scale, double[] acc, int a) {
+        double s0 = 0, s1x = 0, s1y = 0, sxx = 0, sxy = 0, syy = 0;
+        double t0 = 0, t1x = 0, t1y = 0, txx = 0, txy = 0, tyy = 0;
+        int j = 0;
+        for (; j + 1 < nb; j += 2) {
+            double r = e[o + j] * scale[j], dx = xc[b + j] - mxz, dy = yc[b + j] - myz;
+            double rx = r * dx, ry = r * dy;
+            s0 += r;
+            s1x += rx;
+            s1y += ry;
+            sxx += rx * dx;
+            sxy += rx * dy;
+            syy += ry * dy;
+            double r2 = e[o + j + 1] * scale[j + 1], dx2 = xc[b + j + 1] - mxz, dy2 = yc[b + j + 1] - myz;
+            double rx2 = r2 * dx2, ry2 = r2 * dy2;
+            t0 += r2;
+            t1x += rx2;
+            t1y += ry2;
+            txx += rx2 * dx2;
+            txy += rx2 * dy2;
+            tyy += ry2 * dy2;
+        }
+        if (j < nb) {
+            double r = e[o + j] * scale[j], dx = xc[b + j] - mxz, dy = yc[b + j] - myz;
+            double rx = r * dx, ry = r * dy;
+            s0 += r;
+            s1x += rx;
+            s1y += ry;
+            sxx += rx * dx;
+            sxy += rx * dy;
+            syy += ry * dy;
+        }
+        acc[a] += s0 + t0;
+        acc[a + 1] += s1x + t1x;
+        acc[a + 2] += s1y + t1y;
+        acc[a + 3] += sxx + txx;
+        acc[a + 4] += sxy + txy;
+        acc[a + 5] += syy + tyy;
     }
 }

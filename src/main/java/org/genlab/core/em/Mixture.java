@@ -282,38 +282,36 @@ public final class Mixture {
      * m = max_z l_z.
      */
     public double logDensity(double x, double y) {
-        double m = Double.NEGATIVE_INFINITY;
-        for (int z = 0; z < w.length; z++) {
-            m = Math.max(m, logJoint(z, x, y));
-        }
-        double s = 0;
-        for (int z = 0; z < w.length; z++) {
-            s += Math.exp(logJoint(z, x, y) - m);
-        }
-        return m + Math.log(s);
+        return logJoints(x, y, new double[w.length]);
     }
 
     /**
-     * log P(x | θ) along one heatmap row: {@code out[j] = logDensity(xs[j], y)}, with the
-     * per-row terms hoisted and a K-long workspace instead of allocation per pixel.
+     * log P(x | θ) along one heatmap row: {@code out[j] = logDensity(xs[j], y)}, with a
+     * K-long workspace instead of allocation per pixel.
      *
      * @param work at least K doubles of scratch space
      */
     public void logDensityRow(double y, double[] xs, double[] out, double[] work) {
-        int k = w.length;
         for (int j = 0; j < xs.length; j++) {
-            double m = Double.NEGATIVE_INFINITY;
-            for (int z = 0; z < k; z++) {
-                double l = logJoint(z, xs[j], y);
-                work[z] = l;
-                m = Math.max(m, l);
-            }
-            double s = 0;
-            for (int z = 0; z < k; z++) {
-                s += Math.exp(work[z] - m);
-            }
-            out[j] = m + Math.log(s);
+            out[j] = logJoints(xs[j], y, work);
         }
+    }
+
+    /**
+     * Fills {@code l[z] = log[p_z N(x; μ_z, Σ_z)]} and returns log P(x | θ) = m + log Σ_z
+     * exp(l_z − m), m = max_z l_z (log-sum-exp, so nothing underflows).
+     */
+    double logJoints(double x, double y, double[] l) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (int z = 0; z < w.length; z++) {
+            l[z] = logJoint(z, x, y);
+            m = Math.max(m, l[z]);
+        }
+        double s = 0;
+        for (int z = 0; z < w.length; z++) {
+            s += Math.exp(l[z] - m);
+        }
+        return m + Math.log(s);
     }
 
     // ---------------------------------------------------------------- variations
