@@ -67,7 +67,7 @@ public final class EmTopic implements Topic {
             new Param.Choice("covariance", "Covariance", "Spherical is the homework's σ_z² I; diagonal and full allow ellipses",
                     List.of("spherical", "diagonal", "full"), "spherical"),
             new Param.Choice("init", "Start", "How the mixture starts: the homework's Q4 and Q5 options 1-4, or k-means++",
-                    List.of("q4", "q5-1", "q5-2", "q5-3", "q5-4", "kmeans++"), "q4"),
+                    List.of("q4", "q5-1", "q5-2", "q5-3", "q5-4", "kmeans++", "manual"), "q4"),
             new Param.Int("seed", "Seed", "Seed for the random starts (q5-3, q5-4, k-means++)", 0, Integer.MAX_VALUE, 0L),
             new Param.Real("floor", "Variance floor", "The smallest variance a component may have; 0 turns the floor off",
                     0, 0.1, EmSettings.DEFAULT_VARIANCE_FLOOR),
@@ -121,6 +121,15 @@ public final class EmTopic implements Topic {
     private boolean iterationPending;
     private boolean updatingTimeline;
     private int selectedPoint = -1;
+    /** The start made by hand (dragged means and handles, typed weights); used by init = manual. */
+    private Mixture manualStart;
+    /** A drag of a mean or a standard-deviation handle: which component, and what is moving. */
+    private int dragComponent = -1;
+    private boolean dragHandle;
+    private Mixture dragBase;
+    private final ScatterLayer handles;
+    private final javafx.scene.control.TextField weightsField = new javafx.scene.control.TextField();
+    private final Label manualError = Controls.wrapped("", "error-text");
     /** Completes when the run has reached the iteration the settings asked for. */
     private CompletableFuture<Void> reached = CompletableFuture.completedFuture(null);
     private int target;
@@ -129,6 +138,7 @@ public final class EmTopic implements Topic {
         this.context = context;
         this.points = new ScatterLayer(context.pool());
         this.heatmap = new HeatmapLayer(context.pool());
+        this.handles = new ScatterLayer(context.pool());
         this.mStepView = new LessonTextView(new MathRenderer());
         this.tangency = new TangencyView(context.pool().executor(), context.uiExecutor());
         this.form = new ParamForm(PARAMS, (name, value) -> onParam(name));
@@ -369,14 +379,22 @@ public final class EmTopic implements Topic {
         try {
             CovarianceType type = CovarianceType.byName((String) form.value("covariance")).orElseThrow();
             settings = new EmSettings(type, (Double) form.value("floor"), TOLERANCE);
-            EmInit strategy = EmInit.byName((String) form.value("init")).orElseThrow();
+            String initName = (String) form.value("init");
             int k = (int) (long) (Long) form.value("k");
-            if (strategy == EmInit.Q4 && k != 2) {
+            if (initName.equals("q4") && k != 2) {
                 message.set("The Q4 start is for K = 2: set Components to 2, or pick another start.");
                 return;
             }
             em = new Em(data, settings);
-            init = strategy.create(data, k, settings, new Rng((Long) form.value("seed")));
+            if (initName.equals("manual")) {
+                Mixture base = manualStart != null ? manualStart : shown != null ? shown.state().state().mixture() : null;
+                if (base == null || base.k() != k) {
+                    base = EmInit.Q5_2.create(data, k, settings, new Rng((Long) form.value("seed")));
+                }
+                init = base.type() == type ? base : Mixture.of(type, base.weights(), base.means(), sphericalised(base, type));
+            } else {
+                init = EmInit.byName(initName).orElseThrow().create(data, k, settings, new Rng((Long) form.value("seed")));
+            }
         } catch (IllegalArgumentException e) {
             message.set("Cannot start EM: " + e.getMessage());
             return;
@@ -512,6 +530,168 @@ public final class EmTopic implements Topic {
         ellipses.setEllipses(list);
         ellipses.setLegendEntries(legend);
         heatmap.setField(new MixtureField(m));
+        double[] hx = new double[m.k()], hy = new double[m.k()];
+        int[] hc = new int[m.k()];
+        for (int z = 0; z < m.k(); z++) {
+            double[] h = handle(m, z);
+            hx[z] = h[0];
+            hy[z] = h[1];
+            hc[z] = Colormaps.category(componentColour(z));
+        }
+        handles.setPoints(hx, hy, hc, new double[] {6});
+        if (dragComponent < 0) {
+            weightsField.setText(weightsText(m));
+        }
+    }
+
+    /** Where component z's standard-deviation handle sits: one σ to the right of its mean (along its major axis). */
+    private static double[] handle(Mixture m, int z) {
+        Mixture.Ellipse e = m.ellipse(z);
+        return new double[] {e.centerX() + e.semiMajor() * Math.cos(e.angle()), e.centerY() + e.semiMajor() * Math.sin(e.angle())};
+    }
+
+    private static String weightsText(Mixture m) {
+        StringBuilder sb = new StringBuilder();
+        for (int z = 0; z < m.k(); z++) {
+            sb.append(z == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.3f", m.weight(z)));
+        }
+        return sb.toString();
+    }
+
+    /** Covariances of {@code m} made to fit {@code type}: the average variance for spherical, the diagonal for diagonal. */
+    private static double[][][] sphericalised(Mixture m, CovarianceType type) {
+        double[][][] c = m.covariances();
+        for (double[][] s : c) {
+            if (type == CovarianceType.SPHERICAL) {
+                double v = (s[0][0] + s[1][1]) / 2;
+                s[0][0] = v;
+                s[1][1] = v;
+            }
+            if (type != CovarianceType.FULL) {
+                s[0][1] = 0;
+                s[1][0] = 0;
+            }
+        }
+        return c;
+    }
+
+    // ---- editing the start by hand ---------------------------------------------------------
+
+    /** Hit radius for a mean or a handle: a 44-pixel target, as DESIGN asks of draggable handles. */
+    static final double HANDLE_HIT = 22;
+
+    private void onPress(MouseEvent e) {
+        if (e.getButton() != MouseButton.PRIMARY || e.isShiftDown() || shown == null) {
+            return;
+        }
+        Mixture m = shown.state().state().mixture();
+        double best = HANDLE_HIT;
+        dragComponent = -1;
+        for (int z = 0; z < m.k(); z++) {
+            double[] h = handle(m, z);
+            double dh = Math.hypot(plot.worldToScreen(h[0], h[1]).getX() - e.getX(), plot.worldToScreen(h[0], h[1]).getY() - e.getY());
+            double dm = Math.hypot(plot.worldToScreen(m.meanX(z), m.meanY(z)).getX() - e.getX(),
+                    plot.worldToScreen(m.meanX(z), m.meanY(z)).getY() - e.getY());
+            if (dh < best) {
+                best = dh;
+                dragComponent = z;
+                dragHandle = true;
+            }
+            if (dm < best) {
+                best = dm;
+                dragComponent = z;
+                dragHandle = false;
+            }
+        }
+        if (dragComponent >= 0) {
+            runner.pause();
+            dragBase = m;
+            e.consume();
+        }
+    }
+
+    private void onDrag(MouseEvent e) {
+        if (dragComponent < 0) {
+            return;
+        }
+        javafx.geometry.Point2D w = plot.screenToWorld(e.getX(), e.getY());
+        Mixture moved = dragged(dragBase, dragComponent, dragHandle, w.getX(), w.getY());
+        if (moved != null) {
+            drawMixture(moved);
+        }
+        e.consume();
+    }
+
+    private void onRelease(MouseEvent e) {
+        if (dragComponent < 0) {
+            return;
+        }
+        javafx.geometry.Point2D w = plot.screenToWorld(e.getX(), e.getY());
+        Mixture moved = dragged(dragBase, dragComponent, dragHandle, w.getX(), w.getY());
+        String what = dragHandle ? "the spread of component " : "the mean of component ";
+        int z = dragComponent;
+        dragComponent = -1;
+        if (moved != null) {
+            startFrom(moved, "You moved " + what + (z + 1) + ": EM starts again from your mixture");
+        } else {
+            drawMixture(dragBase);
+        }
+        e.consume();
+    }
+
+    /** {@code base} with component z's mean at (x, y), or its spread scaled so the handle is at (x, y). */
+    static Mixture dragged(Mixture base, int z, boolean handle, double x, double y) {
+        if (!handle) {
+            return base.withMean(z, x, y);
+        }
+        double[] h = handle(base, z);
+        double r0 = Math.hypot(h[0] - base.meanX(z), h[1] - base.meanY(z));
+        double r1 = Math.hypot(x - base.meanX(z), y - base.meanY(z));
+        if (!(r0 > 0) || !(r1 > 1e-6)) {
+            return null;
+        }
+        // Σ_z scaled by (r1 / r0)²: every standard deviation grows by r1 / r0.
+        double f = (r1 / r0) * (r1 / r0);
+        return base.withCovariance(z, base.covXX(z) * f, base.covXY(z) * f, base.covYY(z) * f);
+    }
+
+    /** Makes {@code m} the manual start and runs EM from it. */
+    private void startFrom(Mixture m, String why) {
+        manualStart = m;
+        form.setValue("init", "manual");
+        form.setValue("k", (long) m.k());
+        form.setValue("iterations", 0L);
+        restart(why);
+    }
+
+    /** Applies the typed start weights (normalised to sum to 1). */
+    private void applyWeights() {
+        Mixture m = shown.state().state().mixture();
+        String[] parts = weightsField.getText().split(",");
+        if (parts.length != m.k()) {
+            manualError.setText("Weights: give " + m.k() + " numbers separated by commas, one per component.");
+            return;
+        }
+        double[] w = new double[parts.length];
+        double sum = 0;
+        for (int z = 0; z < w.length; z++) {
+            try {
+                w[z] = Double.parseDouble(parts[z].trim());
+            } catch (NumberFormatException ex) {
+                manualError.setText("Weights: '" + parts[z].trim() + "' (component " + (z + 1) + ") is not a number.");
+                return;
+            }
+            if (!(w[z] > 0) || !Double.isFinite(w[z])) {
+                manualError.setText("Weights: component " + (z + 1) + " needs a weight above 0.");
+                return;
+            }
+            sum += w[z];
+        }
+        for (int z = 0; z < w.length; z++) {
+            w[z] /= sum;
+        }
+        manualError.setText("");
+        startFrom(m.withWeights(w), "New start weights: EM starts again from your mixture");
     }
 
     private void updateChart(SimulationRunner.Snapshot<Frame> snap) {
@@ -641,7 +821,12 @@ public final class EmTopic implements Topic {
         points.setOutline(0xFFFFFFFF);
         points.setSelectionColor(0xFF000000);
         ellipses.setCentreMarkers(true);
-        plot.getLayers().addAll(heatmap, points, ellipses);
+        handles.setOutline(0xFFFFFFFF);
+        plot.getLayers().addAll(heatmap, points, ellipses, handles);
+        plot.setPanMode(org.genlab.ui.plot.PanMode.SECONDARY);
+        plot.addEventHandler(MouseEvent.MOUSE_PRESSED, this::onPress);
+        plot.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDrag);
+        plot.addEventHandler(MouseEvent.MOUSE_RELEASED, this::onRelease);
         plot.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress()) {
                 selectedPoint = points.nearestPoint(plot.getViewport(), e.getX(), e.getY(), 12);
@@ -693,6 +878,9 @@ public final class EmTopic implements Topic {
             }
         });
         timeline.setId("em-timeline");
+        weightsField.setId("em-weights");
+        weightsField.setTooltip(new Tooltip("The start weights p_z, one per component; they are scaled to sum to 1"));
+        weightsField.setOnAction(e -> applyWeights());
         stateLabel.getStyleClass().add("stat-value");
         stateLabel.setId("em-state");
         stateLabel.setWrapText(true);
@@ -705,6 +893,10 @@ public final class EmTopic implements Topic {
                 Controls.flow(playButton, back, reset), Controls.label("Speed (pause between half-steps)", "hint"), speed,
                 timeline, timelineLabel, stateLabel,
                 Controls.heading("MODEL"), form.node(),
+                Controls.heading("YOUR OWN START"),
+                Controls.wrapped("Drag a mean (the +) or a spread handle (the dot on a circle) to start EM from your own "
+                        + "mixture; type the weights and press Enter.", "hint"),
+                weightsField, manualError,
                 Controls.heading("DATA"), dataInfo, useData,
                 Controls.heading("M-STEP (QUESTION 6)"), mStepView,
                 Controls.heading("ELBO AGAINST ℓ (QUESTION 7)"), tangency,

@@ -148,6 +148,46 @@ class EmTopicTest {
         waitFor(() -> state().phase() == EmState.Phase.M && state().iteration() == 1);
     }
 
+    private javafx.geometry.Point2D screen(double x, double y) {
+        var plot = (org.genlab.ui.plot.PlotCanvas) ((javafx.scene.layout.VBox) topic.figure()).getChildren().get(0);
+        return plot.localToScreen(plot.worldToScreen(x, y));
+    }
+
+    @Test
+    void draggingAMeanOrASpreadHandleStartsEmFromTheEditedMixture(FxRobot robot) throws Exception {
+        var m = state().mixture();
+        robot.drag(screen(m.meanX(0), m.meanY(0)), javafx.scene.input.MouseButton.PRIMARY)
+                .moveTo(screen(m.meanX(0) - 0.5, m.meanY(0) + 0.25)).moveTo(screen(-2, 0.5))
+                .release(javafx.scene.input.MouseButton.PRIMARY);
+        waitFor(() -> state().phase() == EmState.Phase.INITIAL && Math.abs(state().mixture().meanX(0) + 2) < 0.1); // a pixel is about 0.07 here
+        assertThat(state().mixture().meanY(0)).isCloseTo(0.5, org.assertj.core.data.Offset.offset(0.1));
+        assertThat(topic.values()).containsEntry("init", "manual");
+        assertThat(state().mixture().meanX(1)).isEqualTo(m.meanX(1));
+
+        var m2 = state().mixture();
+        double s0 = Math.sqrt(m2.variance(1));
+        robot.drag(screen(m2.meanX(1) + s0, m2.meanY(1)), javafx.scene.input.MouseButton.PRIMARY)
+                .moveTo(screen(m2.meanX(1) + 1.5 * s0, m2.meanY(1))).moveTo(screen(m2.meanX(1) + 2 * s0, m2.meanY(1)))
+                .release(javafx.scene.input.MouseButton.PRIMARY);
+        waitFor(() -> Math.abs(Math.sqrt(state().mixture().variance(1)) - 2 * s0) < 0.1 * s0);
+    }
+
+    @Test
+    void typedWeightsAreNormalisedAndBadOnesRefused(FxRobot robot) throws Exception {
+        var field = robot.lookup("#em-weights").queryAs(javafx.scene.control.TextField.class);
+        robot.interact(() -> {
+            field.setText("1, x");
+            field.fireEvent(new javafx.event.ActionEvent());
+        });
+        assertThat(state().mixture().weight(0)).isEqualTo(0.5);
+        robot.interact(() -> {
+            field.setText("1, 3");
+            field.fireEvent(new javafx.event.ActionEvent());
+        });
+        waitFor(() -> Math.abs(state().mixture().weight(0) - 0.25) < 1e-12);
+        assertThat(topic.values()).containsEntry("init", "manual");
+    }
+
     @Test
     void spaceStartsAndStopsPlay(FxRobot robot) throws Exception {
         robot.type(KeyCode.SPACE);
