@@ -114,6 +114,8 @@ public final class EmTopic implements Topic {
     private final Button mButton;
 
     private Dataset2D data;
+    /** The coordinates of the data being fitted, copied once per run rather than per half-step. */
+    private double[] xs = new double[0], ys = new double[0];
     private String dataLabel;
     private Em em;
     private SimulationRunner<Frame> runner;
@@ -121,6 +123,7 @@ public final class EmTopic implements Topic {
     private boolean iterationPending;
     private boolean updatingTimeline;
     private int selectedPoint = -1;
+    private List<EmEvent> shownEvents;
     /** The start made by hand (dragged means and handles, typed weights); used by init = manual. */
     private Mixture manualStart;
     /** A drag of a mean or a standard-deviation handle: which component, and what is moving. */
@@ -386,6 +389,8 @@ public final class EmTopic implements Topic {
                 return;
             }
             em = new Em(data, settings);
+            xs = data.xs();
+            ys = data.ys();
             if (initName.equals("manual")) {
                 Mixture base = manualStart != null ? manualStart : shown != null ? shown.state().state().mixture() : null;
                 if (base == null || base.k() != k) {
@@ -493,10 +498,9 @@ public final class EmTopic implements Topic {
         if (snap.hasError()) {
             message.set("EM stopped: " + snap.error());
         }
-        double[] xs = em.data().xs(), ys = em.data().ys();
         boolean byQ = (Boolean) form.value("responsibilities");
         points.setPoints(xs, ys, byQ ? snap.state().colours() : new int[] {Colormaps.category(4)},
-                new double[] {em.data().size() > 5000 ? 2.5 : 5});
+                new double[] {xs.length > 5000 ? 2.5 : 5});
         drawMixture(s.mixture());
         updateChart(snap);
         updateTimeline(snap);
@@ -729,24 +733,30 @@ public final class EmTopic implements Topic {
         };
         String gap = s.gap().isPresent() ? String.format(Locale.ROOT, "   ELBO %.4f   gap %.2e", s.elbo().getAsDouble(), s.gap().getAsDouble()) : "";
         stateLabel.setText(String.format(Locale.ROOT, "%s\nℓ(θ) = %.4f%s", phase, s.logLikelihood(), gap));
-        eventsBox.getChildren().clear();
         List<EmEvent> seen = new ArrayList<>();
         var history = runner.history();
         for (int i = history.firstIndex(); i <= shown.index(); i++) {
             seen.addAll(history.get(i).state().events());
         }
-        if (seen.isEmpty()) {
-            eventsBox.getChildren().add(Controls.wrapped("None so far.", "hint"));
+        // Rebuilt only when the list changes: new nodes cost CSS and layout on every half-step.
+        if (!seen.equals(shownEvents)) {
+            shownEvents = seen;
+            eventsBox.getChildren().clear();
+            if (seen.isEmpty()) {
+                eventsBox.getChildren().add(Controls.wrapped("None so far.", "hint"));
+            }
+            for (EmEvent e : seen) {
+                eventsBox.getChildren().add(Controls.wrapped("Iteration " + e.iteration() + ": " + e.message(), "em-event"));
+            }
+            if (!seen.isEmpty()) {
+                message.set(seen.get(seen.size() - 1).message());
+            }
         }
-        for (EmEvent e : seen) {
-            Label l = Controls.wrapped("Iteration " + e.iteration() + ": " + e.message(), "em-event");
-            eventsBox.getChildren().add(l);
+        // Typesetting the formulas and the tangency curves wait until play stops, so playing stays smooth.
+        if (!shown.playing()) {
+            mStepView.setMarkdown(s.phase() == EmState.Phase.M && !s.sums().isEmpty() ? mStepText(s) : MSTEP_HINT);
+            tangency.show(em, s);
         }
-        if (!seen.isEmpty()) {
-            message.set(seen.get(seen.size() - 1).message());
-        }
-        mStepView.setMarkdown(s.phase() == EmState.Phase.M && !s.sums().isEmpty() ? mStepText(s) : MSTEP_HINT);
-        tangency.show(em, s);
         showPoint();
     }
 
