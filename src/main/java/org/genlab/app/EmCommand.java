@@ -1,15 +1,13 @@
 package org.genlab.app;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -145,75 +143,95 @@ final class EmCommand implements Callable<Integer> {
             }
             ComputePool pool = ComputePool.shared();
             Em.Fit fit = new Em(d, settings).fit(start, iterations, pool.executor(), pool.size());
-            Json json = new Json();
-            ObjectNode root = json.mapper.createObjectNode();
-            ArrayNode its = root.putArray("iterations");
-            for (int t = 0; t < fit.mixtures().size(); t++) {
-                Mixture m = fit.mixtures().get(t);
-                ObjectNode o = its.addObject();
-                o.put("iteration", t);
-                json.put(o, "logLikelihood", fit.logLikelihoods()[t]);
-                ArrayNode w = o.putArray("weights");
-                ArrayNode means = o.putArray("means");
-                ArrayNode covs = o.putArray("covariances");
-                for (int z = 0; z < m.k(); z++) {
-                    json.add(w, m.weight(z));
-                    ArrayNode mu = means.addArray();
-                    json.add(mu, m.meanX(z));
-                    json.add(mu, m.meanY(z));
-                    ArrayNode c = covs.addArray();
-                    ArrayNode r0 = c.addArray(), r1 = c.addArray();
-                    json.add(r0, m.covXX(z));
-                    json.add(r0, m.covXY(z));
-                    json.add(r1, m.covXY(z));
-                    json.add(r1, m.covYY(z));
-                }
+            StringWriter text = new StringWriter();
+            int undefined;
+            // Jackson's streaming generator: the output is a fixed shape, and it starts far faster than an ObjectMapper.
+            try (JsonGenerator g = new JsonFactory().createGenerator(text)) {
+                undefined = write(g, fit);
             }
-            root.put("converged", fit.converged());
-            ArrayNode events = root.putArray("events");
+            PrintWriter out = cmd.getOut();
+            out.println(text);
+            out.flush();
             for (EmEvent e : fit.events()) {
-                ObjectNode o = events.addObject();
-                o.put("iteration", e.iteration());
-                o.put("kind", e.kind().id());
-                ArrayNode comps = o.putArray("components");
-                e.components().forEach(comps::add);
-                o.put("message", e.message());
                 cmd.getErr().println("iteration " + e.iteration() + ": " + e.message());
             }
-            root.put("undefinedValues", json.undefined);
-            PrintWriter out = cmd.getOut();
-            out.println(json.mapper.writeValueAsString(root));
-            out.flush();
             int last = fit.mixtures().size() - 1;
             cmd.getErr().println(String.format(Locale.ROOT, "em fit: %d points, K=%d %s, %d iterations%s, log-likelihood %.10g",
                     d.size(), start.k(), type.id(), last, fit.converged() ? " (converged)" : "", fit.logLikelihoods()[last]));
-            if (json.undefined > 0) {
-                cmd.getErr().println("em fit: " + json.undefined + " undefined values (not finite) written as null");
+            if (undefined > 0) {
+                cmd.getErr().println("em fit: " + undefined + " undefined values (not finite) written as null");
             }
             return 0;
         }
-    }
 
-    /** JSON numbers that are never NaN or Infinity: those become null, counted. */
-    private static final class Json {
-        final ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
-        int undefined;
-
-        void put(ObjectNode o, String field, double v) {
-            if (Double.isFinite(v)) {
-                o.put(field, v);
-            } else {
-                o.putNull(field);
-                undefined++;
+        /** Writes the fit as JSON; returns how many numbers were not finite (written as null). */
+        private static int write(JsonGenerator g, Em.Fit fit) throws IOException {
+            int[] undefined = {0};
+            g.writeStartObject();
+            g.writeArrayFieldStart("iterations");
+            for (int t = 0; t < fit.mixtures().size(); t++) {
+                Mixture m = fit.mixtures().get(t);
+                g.writeStartObject();
+                g.writeNumberField("iteration", t);
+                g.writeFieldName("logLikelihood");
+                number(g, fit.logLikelihoods()[t], undefined);
+                g.writeArrayFieldStart("weights");
+                for (int z = 0; z < m.k(); z++) {
+                    number(g, m.weight(z), undefined);
+                }
+                g.writeEndArray();
+                g.writeArrayFieldStart("means");
+                for (int z = 0; z < m.k(); z++) {
+                    g.writeStartArray();
+                    number(g, m.meanX(z), undefined);
+                    number(g, m.meanY(z), undefined);
+                    g.writeEndArray();
+                }
+                g.writeEndArray();
+                g.writeArrayFieldStart("covariances");
+                for (int z = 0; z < m.k(); z++) {
+                    g.writeStartArray();
+                    g.writeStartArray();
+                    number(g, m.covXX(z), undefined);
+                    number(g, m.covXY(z), undefined);
+                    g.writeEndArray();
+                    g.writeStartArray();
+                    number(g, m.covXY(z), undefined);
+                    number(g, m.covYY(z), undefined);
+                    g.writeEndArray();
+                    g.writeEndArray();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
             }
+            g.writeEndArray();
+            g.writeBooleanField("converged", fit.converged());
+            g.writeArrayFieldStart("events");
+            for (EmEvent e : fit.events()) {
+                g.writeStartObject();
+                g.writeNumberField("iteration", e.iteration());
+                g.writeStringField("kind", e.kind().id());
+                g.writeArrayFieldStart("components");
+                for (int z : e.components()) {
+                    g.writeNumber(z);
+                }
+                g.writeEndArray();
+                g.writeStringField("message", e.message());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeNumberField("undefinedValues", undefined[0]);
+            g.writeEndObject();
+            return undefined[0];
         }
 
-        void add(ArrayNode a, double v) {
+        /** A JSON number, or null (counted) when it is NaN or infinite: JSON has neither. */
+        private static void number(JsonGenerator g, double v, int[] undefined) throws IOException {
             if (Double.isFinite(v)) {
-                a.add(v);
+                g.writeNumber(v);
             } else {
-                a.addNull();
-                undefined++;
+                g.writeNull();
+                undefined[0]++;
             }
         }
     }

@@ -6,17 +6,6 @@ package org.genlab.core.em;
  * Allocation-free except where a result array is returned.
  */
 final class Cov2 {
-    /**
-     * The smallest variance (eigenvalue) a covariance may ever have, even with the variance
-     * floor turned off: below it det Σ = σ⁴ underflows to 0 and log det Σ is no longer finite.
-     */
-    static final double MIN_VARIANCE = 1e-150;
-    /**
-     * The smallest ratio λ_min / λ_max of a full covariance, even with the floor off: below it
-     * the determinant a c − b² is lost to rounding and the matrix is numerically singular.
-     */
-    static final double MIN_EIGENVALUE_RATIO = 1e-12;
-
     private Cov2() {
     }
 
@@ -36,7 +25,7 @@ final class Cov2 {
      * max(varianceFloor, MIN_VARIANCE, MIN_EIGENVALUE_RATIO λ_max).
      */
     static double effectiveFloor(double varianceFloor, double maxEig) {
-        return Math.max(Math.max(varianceFloor, MIN_VARIANCE), MIN_EIGENVALUE_RATIO * maxEig);
+        return Math.max(Math.max(varianceFloor, EmSettings.MIN_VARIANCE), EmSettings.MIN_EIGENVALUE_RATIO * maxEig);
     }
 
     /**

@@ -81,11 +81,19 @@ public final class Em {
      * @throws IllegalArgumentException if a covariance of {@code init} does not fit the type
      */
     public EmState start(Mixture init) {
-        Mixture m = init.type() == settings.covarianceType() ? init : init.withType(settings.covarianceType());
-        Events.Detection d = Events.detect(settings, data.size(), data.totalWeight(), 0, m, null,
-                Events.Status.none(m.k()));
+        Mixture m = typed(init);
+        Events.Detection d = initialEvents(m);
         return new EmState(this, 0, EmState.Phase.INITIAL, m, null, logLikelihood(m), 0, 0, List.of(), d.events(),
                 d.status());
+    }
+
+    /** The mixture under the settings' covariance type. */
+    private Mixture typed(Mixture m) {
+        return m.type() == settings.covarianceType() ? m : m.withType(settings.covarianceType());
+    }
+
+    private Events.Detection initialEvents(Mixture m) {
+        return Events.detect(settings, data.size(), data.totalWeight(), 0, m, null, Events.Status.none(m.k()));
     }
 
     /**
@@ -274,7 +282,7 @@ public final class Em {
      * parallelism. Blocking: call it from a compute thread.
      */
     public Iteration iterate(Mixture m, Executor executor, int parallelism) {
-        Mixture typed = m.type() == settings.covarianceType() ? m : m.withType(settings.covarianceType());
+        Mixture typed = typed(m);
         FusedEm.Pass p = FusedEm.run(xc, yc, w, cx, cy, typed, executor, parallelism);
         return new Iteration(p.logLikelihood(), finish(p.sums(), typed), Arrays.asList(p.sums()));
     }
@@ -299,10 +307,10 @@ public final class Em {
         if (maxIterations < 0) {
             throw new IllegalArgumentException("maxIterations must be >= 0: " + maxIterations);
         }
-        EmState s0 = start(init);
-        Mixture m = s0.mixture();
-        Events.Status status = s0.status();
-        List<EmEvent> events = new ArrayList<>(s0.events());
+        Mixture m = typed(init);
+        Events.Detection d0 = initialEvents(m);
+        Events.Status status = d0.status();
+        List<EmEvent> events = new ArrayList<>(d0.events());
         List<Mixture> ms = new ArrayList<>(List.of(m));
         double[] lls = new double[maxIterations + 1];
         Iteration it = iterate(m, executor, parallelism);
