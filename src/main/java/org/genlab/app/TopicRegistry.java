@@ -16,7 +16,7 @@ import org.genlab.ui.topic.TopicInfo;
 public final class TopicRegistry {
     private static final List<TopicInfo> TOPICS = List.of(
             new TopicInfo("data", "Data", "Make and edit 2-D data", DataTopic.PARAMS, false, DataTopic::new),
-            new TopicInfo("em", "EM", "Gaussian mixtures, step by step", EmTopic.PARAMS, true, EmTopic::new));
+            new TopicInfo("em", "EM", "Gaussian mixtures by EM", EmTopic.PARAMS, true, EmTopic::new));
 
     private TopicRegistry() {
     }
