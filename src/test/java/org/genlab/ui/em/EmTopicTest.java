@@ -189,6 +189,31 @@ class EmTopicTest {
     }
 
     @Test
+    void degenerateDataGivesMessagesAndFiniteNumbersNeverAnException(FxRobot robot) throws Throwable {
+        Dataset2D same = Dataset2D.of(new double[] {1, 1, 1, 1}, new double[] {2, 2, 2, 2});
+        Dataset2D line = Dataset2D.of(new double[] {0, 1, 2, 3, 4, 5}, new double[] {0, 2, 4, 6, 8, 10});
+        Dataset2D huge = Dataset2D.of(new double[] {1e12, 1e12 + 1, 1e12 + 2, -1e12}, new double[] {0, 1, 0, 1});
+        Dataset2D two = Dataset2D.of(new double[] {0, 1}, new double[] {0, 1});
+        for (Dataset2D d : java.util.List.of(same, line, huge, two)) {
+            for (String cov : java.util.List.of("spherical", "full")) {
+                robot.interact(() -> {
+                    topic.useData(d);
+                    topic.apply(Map.of("k", 3L, "init", "kmeans++", "covariance", cov, "iterations", 5L));
+                });
+                waitFor(() -> !topic.runner().snapshot().playing());
+                EmState s = state();
+                assertThat(topic.message().get()).as("%s %s", d, cov).isNotBlank();
+                for (int z = 0; z < s.mixture().k(); z++) {
+                    assertThat(Double.isFinite(s.mixture().meanX(z)) && Double.isFinite(s.mixture().covXX(z))
+                            && Double.isFinite(s.mixture().weight(z))).as("%s %s component %d", d, cov, z).isTrue();
+                }
+                assertThat(Double.isFinite(s.logLikelihood()) || s.logLikelihood() == Double.POSITIVE_INFINITY).isTrue();
+            }
+        }
+        WaitForAsyncUtils.checkException();
+    }
+
+    @Test
     void spaceStartsAndStopsPlay(FxRobot robot) throws Exception {
         robot.type(KeyCode.SPACE);
         waitFor(() -> topic.runner().snapshot().playing());
