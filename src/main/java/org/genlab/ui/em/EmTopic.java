@@ -124,6 +124,8 @@ public final class EmTopic implements Topic {
     private boolean updatingTimeline;
     private int selectedPoint = -1;
     private List<EmEvent> shownEvents;
+    private long lastChartUpdate;
+    private static final long CHART_INTERVAL_NANOS = 500_000_000L;
     /** The start made by hand (dragged means and handles, typed weights); used by init = manual. */
     private Mixture manualStart;
     /** A drag of a mean or a standard-deviation handle: which component, and what is moving. */
@@ -502,7 +504,13 @@ public final class EmTopic implements Topic {
         points.setPoints(xs, ys, byQ ? snap.state().colours() : new int[] {Colormaps.category(4)},
                 new double[] {xs.length > 5000 ? 2.5 : 5});
         drawMixture(s.mixture());
-        updateChart(snap);
+        // While playing, the chart (text and two polylines, repainted whole) follows at most twice a
+        // second; every half-step is still in it once play stops.
+        long now = System.nanoTime();
+        if (!snap.playing() || now - lastChartUpdate > CHART_INTERVAL_NANOS) {
+            lastChartUpdate = now;
+            updateChart(snap);
+        }
         updateTimeline(snap);
         updateLabels(s);
         if (iterationPending && s.phase() == EmState.Phase.E && !snap.playing()) {
