@@ -226,22 +226,33 @@ public final class DataCsv {
         }
 
         /** Parses fields left to right, so the first problem on the line is the one reported. */
+        /** The values of the row being read (reused). */
+        private final double[] row = new double[3];
         /** Running sum of the weights, so an overflowing total is refused at its row. */
         private double totalWeight;
 
         private void parseRow(String line) throws DataFormatException {
-            String[] f = line.split(",", -1);
-            double[] v = new double[3];
-            int present = Math.min(f.length, fieldCount);
-            for (int c = 0; c < present; c++) {
-                v[c] = parseNumber(f[c].strip(), c);
+            // Fields are cut by hand (no regex split, no array per row): this loop reads every row.
+            int found = 1;
+            for (int i = line.indexOf(','); i >= 0; i = line.indexOf(',', i + 1)) {
+                found++;
             }
-            if (f.length < fieldCount) {
-                throw error(f.length + 1, "missing field " + FIELD_NAMES[f.length] + " (expected " + fieldCount
-                        + " fields, found " + f.length + ")");
+            double[] v = row;
+            int present = Math.min(found, fieldCount);
+            for (int c = 0, start = 0; c < present; c++) {
+                int end = line.indexOf(',', start);
+                if (end < 0) {
+                    end = line.length();
+                }
+                v[c] = parseNumber(line.substring(start, end).strip(), c);
+                start = end + 1;
             }
-            if (f.length > fieldCount) {
-                throw error(fieldCount + 1, "too many fields (expected " + fieldCount + ", found " + f.length + ")");
+            if (found < fieldCount) {
+                throw error(found + 1, "missing field " + FIELD_NAMES[found] + " (expected " + fieldCount
+                        + " fields, found " + found + ")");
+            }
+            if (found > fieldCount) {
+                throw error(fieldCount + 1, "too many fields (expected " + fieldCount + ", found " + found + ")");
             }
             if (rows == xs.length) {
                 int cap = Math.min(MAX_ROWS, rows * 2);
@@ -261,24 +272,28 @@ public final class DataCsv {
 
         /** The finite value of field c (0-based), text already stripped; weights must also be > 0. */
         private double parseNumber(String s, int c) throws DataFormatException {
-            String field = " (field " + FIELD_NAMES[c] + ")";
+            // The common case first and without allocation: a plain decimal that parses finite.
+            if (isPlainDecimal(s)) {
+                double v = Double.parseDouble(s);
+                if (Double.isInfinite(v)) {
+                    throw error(c + 1, quote(s) + " overflows to infinity" + field(c));
+                }
+                if (c == 2 && !(v > 0)) {
+                    throw error(c + 1, "weight must be > 0, got " + quote(s) + field(c));
+                }
+                return v;
+            }
             if (s.isEmpty()) {
-                throw error(c + 1, "empty value" + field);
+                throw error(c + 1, "empty value" + field(c));
             }
             if (isNonFiniteWord(s)) {
-                throw error(c + 1, quote(s) + " is not allowed: values must be finite" + field);
+                throw error(c + 1, quote(s) + " is not allowed: values must be finite" + field(c));
             }
-            if (!isPlainDecimal(s)) {
-                throw error(c + 1, quote(s) + " is not a number" + field);
-            }
-            double v = Double.parseDouble(s);
-            if (Double.isInfinite(v)) {
-                throw error(c + 1, quote(s) + " overflows to infinity" + field);
-            }
-            if (c == 2 && !(v > 0)) {
-                throw error(c + 1, "weight must be > 0, got " + quote(s) + field);
-            }
-            return v;
+            throw error(c + 1, quote(s) + " is not a number" + field(c));
+        }
+
+        private static String field(int c) {
+            return " (field " + FIELD_NAMES[c] + ")";
         }
 
         private DataFormatException error(int column, String reason) {
