@@ -118,6 +118,18 @@ class CliTest {
     }
 
     @Test
+    void renderTheEmPaneAfterALessonRunsItsIterations() throws Exception {
+        Path png = dir.resolve("em.png");
+        assertThat(run("render", "--pane", "em", "--size", "500x400", "--out", png.toString())).isZero();
+        assertThat(Images.distinctColours(ImageIO.read(png.toFile()))).isGreaterThan(20);
+        Path step = dir.resolve("em-step.png");
+        assertThat(run("render", "--lesson", "em-initialisations", "--step", "3", "--size", "500x400", "--out",
+                step.toString())).isZero();
+        assertThat(err).contains("pane 'em'");
+        assertThat(Files.readAllBytes(step)).isNotEqualTo(Files.readAllBytes(png));
+    }
+
+    @Test
     void aLessonThatDoesNotLoadNamesFileLineAndReason() throws Exception {
         Path folder = Files.createDirectories(dir.resolve("mine"));
         Files.writeString(folder.resolve("bad.md"), "---\nid: bad\ntitle: Bad\ntopic: data\n---\n## One\n```genlab\nnoise: 9\n```\n");
