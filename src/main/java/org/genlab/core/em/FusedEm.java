@@ -1,6 +1,7 @@
 package org.genlab.core.em;
 
 import java.util.concurrent.Executor;
+import org.genlab.core.math.Chunks;
 
 /**
  * The fast path: one fused pass over the data that does the E-step and accumulates the
@@ -70,7 +71,7 @@ final class FusedEm {
         }
         int chunks = Math.max(1, (n + CHUNK - 1) / CHUNK);
         double[][] partial = new double[chunks][];
-        ChunkLoop.run(chunks, c -> {
+        Chunks.run(chunks, executor, parallelism, c -> {
             int from = c * CHUNK;
             int to = Math.min(n, from + CHUNK);
             double[] acc = new double[SLOTS * k + 1];
@@ -116,7 +117,7 @@ final class FusedEm {
             }
             acc[SLOTS * k] = ll;
             partial[c] = acc;
-        }, executor, parallelism);
+        });
         double[] total = partial[0];
         for (int c = 1; c < chunks; c++) {
             for (int j = 0; j < total.length; j++) {

@@ -3,6 +3,7 @@ package org.genlab.core.nn;
 import java.util.Arrays;
 import java.util.concurrent.Executor;
 import org.ejml.data.FMatrixRMaj;
+import org.genlab.core.math.Chunks;
 import org.genlab.core.math.Rng;
 
 /**
