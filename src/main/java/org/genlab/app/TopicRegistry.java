@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.genlab.core.param.ParamSet;
 import org.genlab.lesson.PaneCatalog;
 import org.genlab.ui.data.DataTopic;
+import org.genlab.ui.diffusion.DiffusionTopic;
 import org.genlab.ui.em.EmTopic;
 import org.genlab.ui.topic.TopicInfo;
 
@@ -16,7 +17,8 @@ import org.genlab.ui.topic.TopicInfo;
 public final class TopicRegistry {
     private static final List<TopicInfo> TOPICS = List.of(
             new TopicInfo("data", "Data", "Make and edit 2-D data", DataTopic.PARAMS, false, DataTopic::new),
-            new TopicInfo("em", "EM", "Gaussian mixtures by EM", EmTopic.PARAMS, true, EmTopic::new));
+            new TopicInfo("em", "EM", "Gaussian mixtures by EM", EmTopic.PARAMS, true, EmTopic::new),
+            new TopicInfo("diffusion", "Diffusion", "Noise, denoise, two points", DiffusionTopic.PARAMS, false, DiffusionTopic::new));
 
     private TopicRegistry() {
     }
