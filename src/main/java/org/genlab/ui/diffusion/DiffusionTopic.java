@@ -343,6 +343,19 @@ public final class DiffusionTopic implements Topic {
             }
             particles.setPoints(px, py, PARTICLE_COLOUR, px.length > 3000 ? 2.5 : 4);
         }
+        showFieldsAt(t);
+        alphaBarChart.setCursorX(t);
+        syncing = true;
+        tSlider.setMax(model.schedule().steps());
+        tSlider.setValue(t);
+        syncing = false;
+        stepLabel.setText(String.format(Locale.ROOT, "t = %d of %d     ᾱ_t = %.4g     √ᾱ_t = %.4g", t,
+                model.schedule().steps(), ab, a));
+        showClicked();
+    }
+
+    /** The density and the arrows at step t (the forward slider's, or a reverse step's). */
+    private void showFieldsAt(int t) {
         boolean showDensity = (Boolean) form.value("density") && t > 0;
         density.setVisible(showDensity);
         if (showDensity) {
@@ -361,14 +374,6 @@ public final class DiffusionTopic implements Topic {
             });
             arrows.setLegendEntries(List.of(LegendEntry.line(score ? "score ∇log q_t" : "ε*(x, t)", Colormaps.CIVIDIS.argb(0.75))));
         }
-        alphaBarChart.setCursorX(t);
-        syncing = true;
-        tSlider.setMax(model.schedule().steps());
-        tSlider.setValue(t);
-        syncing = false;
-        stepLabel.setText(String.format(Locale.ROOT, "t = %d of %d     ᾱ_t = %.4g     √ᾱ_t = %.4g", t,
-                model.schedule().steps(), ab, a));
-        showClicked();
     }
 
     // ---- a clicked point (Q8 d, e) -----------------------------------------------------------
@@ -484,8 +489,9 @@ public final class DiffusionTopic implements Topic {
         paths.setPaths(list);
         showReverseAt(traj.size() - 1);
         double worst = landingDistance(r.samples());
-        message.set(String.format(Locale.ROOT, "%d samples: every one within %.2g of a data point. The optimal denoiser "
-                + "of a finite data set memorises it.", r.samples().size(), worst));
+        String within = worst < 1e-9 ? "less than 1e-9" : String.format(Locale.ROOT, "%.2g", worst);
+        message.set(String.format(Locale.ROOT, "%d samples, every one within %s of a data point: the optimal denoiser "
+                + "of a finite data set memorises it.", r.samples().size(), within));
     }
 
     private void showReverseAt(int index) {
@@ -495,6 +501,8 @@ public final class DiffusionTopic implements Topic {
         Snapshot s = reverse.trajectory().get(Math.max(0, Math.min(index, reverse.trajectory().size() - 1)));
         particles.setPoints(s.particles().xs(), s.particles().ys(), Colormaps.category(2), s.particles().size() > 3000 ? 2.5 : 4);
         reverseLabel.setText(String.format(Locale.ROOT, "reverse step %d: t = %d, ᾱ = %.4g", s.step(), s.t(), s.alphaBar()));
+        // The shading and arrows follow the reverse step, so particles and field agree.
+        showFieldsAt(s.t());
     }
 
     /** The largest distance from a sample to its nearest data point. */
