@@ -77,7 +77,9 @@ public final class DiffusionTopic implements Topic {
 
     private static final int DATA_COLOUR = 0xFF000000;
     private static final int PARTICLE_COLOUR = Colormaps.category(4);
-    private static final int TRAJECTORIES = 60;
+    /** How many trajectories are drawn, and at most how many points each (antialiased paths are slow to paint). */
+    private static final int TRAJECTORIES = 30;
+    private static final int TRAJECTORY_POINTS = 40;
 
     private final TopicContext context;
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -456,7 +458,8 @@ public final class DiffusionTopic implements Topic {
         stopPlay();
         sampling = ComputeJob.<SampleResult>builder(kind.id().toUpperCase(Locale.ROOT) + " sampling", progress -> {
                     SampleOptions o = SampleOptions.of(n, seed)
-                            .withExecutor(context.pool().executor(), context.pool().size())
+                            // One core fewer than the pool: the window keeps a core to paint with.
+                            .withExecutor(context.pool().executor(), Math.max(1, context.pool().size() - 1))
                             .withRecording(every, snap -> progress.report(Math.min(1, (double) snap.step() / totalSteps),
                                     "step " + snap.step() + " of " + totalSteps))
                             .withCancel(progress::isCancelled);
@@ -478,12 +481,17 @@ public final class DiffusionTopic implements Topic {
         reverseSlider.setValue(traj.size() - 1);
         List<PathLayer.Path> list = new ArrayList<>();
         int k = Math.min(TRAJECTORIES, r.samples().size());
+        int stride = Math.max(1, (traj.size() + TRAJECTORY_POINTS - 1) / TRAJECTORY_POINTS);
         for (int i = 0; i < k; i++) {
-            double[] xs = new double[traj.size()], ys = new double[traj.size()];
-            for (int j = 0; j < traj.size(); j++) {
-                xs[j] = traj.get(j).particles().x(i);
-                ys[j] = traj.get(j).particles().y(i);
+            int m = (traj.size() - 1) / stride + 1;
+            double[] xs = new double[m + 1], ys = new double[m + 1];
+            for (int j = 0; j < m; j++) {
+                xs[j] = traj.get(j * stride).particles().x(i);
+                ys[j] = traj.get(j * stride).particles().y(i);
             }
+            // always end on the last state
+            xs[m] = traj.get(traj.size() - 1).particles().x(i);
+            ys[m] = traj.get(traj.size() - 1).particles().y(i);
             list.add(PathLayer.Path.trajectory(xs, ys, 0x66009E73, 1.2));
         }
         paths.setPaths(list);

@@ -47,8 +47,11 @@ public final class StatusBar {
         cancel.setTooltip(new Tooltip("Stop the background work"));
         jobsBox.setAlignment(Pos.CENTER_RIGHT);
         jobsBox.getChildren().addAll(jobLabel, jobProgress, cancel);
+        // The job area keeps its place when empty: showing and hiding it then repaints only
+        // itself, not the whole window (costly with the software renderer).
         jobsBox.setVisible(false);
-        jobsBox.setManaged(false);
+        jobsBox.setMinWidth(360);
+        jobsBox.setPrefWidth(360);
         box.getChildren().addAll(message, flash, jobsBox);
         jobs.subscribe(this::showJobs);
     }
@@ -75,7 +78,6 @@ public final class StatusBar {
     private void showJobs(List<JobTracker.JobInfo> jobs) {
         boolean any = !jobs.isEmpty();
         jobsBox.setVisible(any);
-        jobsBox.setManaged(any);
         if (!any) {
             return;
         }
