@@ -147,8 +147,13 @@ public final class ComputeJob<T> {
     }
 
     private void finish(Status end, Runnable callback) {
+        // Off the tracker's list before the status says done: whoever sees the job done also
+        // finds it gone from the list (and its notification already requested).
+        if (tracker != null) {
+            tracker.remove(this);
+        }
         status.set(end);
-        ended(callback);
+        ui.execute(callback);
     }
 
     private void ended(Runnable callback) {
