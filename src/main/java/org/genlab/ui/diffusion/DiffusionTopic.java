@@ -586,6 +586,7 @@ public final class DiffusionTopic implements Topic {
         plot.setFocusTraversable(true);
         plot.setPanMode(org.genlab.ui.plot.PanMode.SECONDARY);
         density.setColorScale(ColorScale.auto(Colormaps.VIRIDIS).withAlpha(170));
+        paths.setRasterized(context.pool());
         arrows.setSpacing(40);
         arrows.setColormap(Colormaps.CIVIDIS);
         particles.setLegendEntries(List.of(LegendEntry.point("particles", PARTICLE_COLOUR)));

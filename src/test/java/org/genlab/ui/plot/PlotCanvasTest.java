@@ -230,6 +230,34 @@ class PlotCanvasTest {
         assertThat(nearColour(img, v.toScreenX(r * vx), v.toScreenY(-r * vy), colour)).as("mirror image").isFalse();
     }
 
+    @Test
+    void rasterisedPathsLookLikeVectorPaths() throws Exception {
+        PlotCanvas vector = newCanvas(), raster = newCanvas();
+        int colour = 0xFFD55E00;
+        for (PlotCanvas c : List.of(vector, raster)) {
+            PathLayer pl = new PathLayer();
+            if (c == raster) {
+                pl.setRasterized(org.genlab.compute.ComputePool.shared());
+            }
+            pl.add(PathLayer.Path.of(new double[] {-0.8, 0.8}, new double[] {-0.5, 0.5}, colour, 3));
+            FxTestSupport.onFx(() -> {
+                c.setGridVisible(false);
+                c.setLegendVisible(false);
+                c.getLayers().add(pl);
+            });
+            FxTestSupport.onFx(() -> c.whenSettled()).get(20, java.util.concurrent.TimeUnit.SECONDS);
+            FxTestSupport.drain();
+        }
+        WritableImage a = snapshot(vector), b = snapshot(raster);
+        Viewport v = vector.getViewport();
+        for (double t : new double[] {-0.6, 0, 0.6}) {
+            double x = t, y = t * 0.5 / 0.8;
+            assertThat(nearColour(a, v.toScreenX(x), v.toScreenY(y), colour)).as("vector at %s", t).isTrue();
+            assertThat(nearColour(b, v.toScreenX(x), v.toScreenY(y), colour)).as("raster at %s", t).isTrue();
+        }
+        assertThat(nearColour(b, v.toScreenX(0.5), v.toScreenY(-0.5), colour)).as("off the path").isFalse();
+    }
+
     /** Whether a pixel within 2 px of (x, y) has about the given colour. */
     private static boolean nearColour(WritableImage img, double x, double y, int argb) {
         for (int dy = -2; dy <= 2; dy++) {
