@@ -17,8 +17,8 @@ import org.genlab.ui.topic.TopicInfo;
 public final class TopicRegistry {
     private static final List<TopicInfo> TOPICS = List.of(
             new TopicInfo("data", "Data", "Make and edit 2-D data", DataTopic.PARAMS, false, DataTopic::new),
-            new TopicInfo("em", "EM", "Gaussian mixtures by EM", EmTopic.PARAMS, true, EmTopic::new),
-            new TopicInfo("diffusion", "Diffusion", "Noise, denoise, two points", DiffusionTopic.PARAMS, false, DiffusionTopic::new));
+            new TopicInfo("em", "EM", "Mixtures fitted by EM", EmTopic.PARAMS, true, EmTopic::new),
+            new TopicInfo("diffusion", "Diffusion", "Noising two points", DiffusionTopic.PARAMS, false, DiffusionTopic::new));
 
     private TopicRegistry() {
     }
