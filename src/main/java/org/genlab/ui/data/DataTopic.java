@@ -390,7 +390,7 @@ public final class DataTopic implements Topic {
 
     /** The rubber band of a box selection, dashed. */
     private static final class BoxLayer extends AbstractLayer {
-        private Point2D a, b;
+        private volatile Point2D a, b;
 
         void set(Point2D from, Point2D to) {
             a = from;

@@ -593,6 +593,9 @@ public final class DiffusionTopic implements Topic {
         dataLayer.setOutline(0xFFFFFFFF);
         dataLayer.setLegendEntries(List.of(LegendEntry.point("data x₀", DATA_COLOUR)));
         plot.getLayers().addAll(density, arrows, paths, particles, candidates, dataLayer, posteriorLabels);
+        plot.setComposited(context.pool().executor());
+        alphaBarChart.setComposited(context.pool().executor());
+        epsChart.setComposited(context.pool().executor());
         plot.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress()) {
                 javafx.geometry.Point2D w = plot.screenToWorld(e.getX(), e.getY());

@@ -503,7 +503,7 @@ public final class EmTopic implements Topic {
         boolean byQ = (Boolean) form.value("responsibilities");
         points.setPoints(xs, ys, byQ ? snap.state().colours() : new int[] {Colormaps.category(4)},
                 new double[] {xs.length > 5000 ? 2.5 : 5});
-        drawMixture(s.mixture());
+        drawMixture(s.mixture(), !snap.playing());
         // While playing, the chart (text and two polylines, repainted whole) follows at most twice a
         // second; every half-step is still in it once play stops.
         long now = System.nanoTime();
@@ -523,11 +523,13 @@ public final class EmTopic implements Topic {
             runner.setStepDelay(Duration.ofMillis((long) speed.getValue()));
             reached.complete(null);
         }
-        eButton.setDisable(s.phase() == EmState.Phase.E);
-        mButton.setDisable(s.phase() != EmState.Phase.E);
+        // While playing both stay disabled: toggling them on every half-step repaints them each time.
+        eButton.setDisable(snap.playing() || s.phase() == EmState.Phase.E);
+        mButton.setDisable(snap.playing() || s.phase() != EmState.Phase.E);
     }
 
-    private void drawMixture(Mixture m) {
+    /** Draws the mixture; {@code updateWeights} also refreshes the weights field (not while playing: it repaints). */
+    private void drawMixture(Mixture m, boolean updateWeights) {
         List<EllipseLayer.Ellipse> list = new ArrayList<>();
         List<LegendEntry> legend = new ArrayList<>();
         for (int z = 0; z < m.k(); z++) {
@@ -551,7 +553,7 @@ public final class EmTopic implements Topic {
             hc[z] = Colormaps.category(componentColour(z));
         }
         handles.setPoints(hx, hy, hc, new double[] {6});
-        if (dragComponent < 0) {
+        if (dragComponent < 0 && updateWeights) {
             weightsField.setText(weightsText(m));
         }
     }
@@ -629,7 +631,7 @@ public final class EmTopic implements Topic {
         javafx.geometry.Point2D w = plot.screenToWorld(e.getX(), e.getY());
         Mixture moved = dragged(dragBase, dragComponent, dragHandle, w.getX(), w.getY());
         if (moved != null) {
-            drawMixture(moved);
+            drawMixture(moved, true);
         }
         e.consume();
     }
@@ -646,7 +648,7 @@ public final class EmTopic implements Topic {
         if (moved != null) {
             startFrom(moved, "You moved " + what + (z + 1) + ": EM starts again from your mixture");
         } else {
-            drawMixture(dragBase);
+            drawMixture(dragBase, true);
         }
         e.consume();
     }
@@ -841,6 +843,8 @@ public final class EmTopic implements Topic {
         ellipses.setCentreMarkers(true);
         handles.setOutline(0xFFFFFFFF);
         plot.getLayers().addAll(heatmap, points, ellipses, handles);
+        plot.setComposited(context.pool().executor());
+        chart.setComposited(context.pool().executor());
         plot.setPanMode(org.genlab.ui.plot.PanMode.SECONDARY);
         plot.addEventHandler(MouseEvent.MOUSE_PRESSED, this::onPress);
         plot.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDrag);

@@ -70,6 +70,23 @@ public final class Axes {
         }
     }
 
+    /**
+     * Width of a tick label, estimated without a font: digits, signs and points of the sans-serif
+     * fonts GenLab draws with are at most 0.64 em wide.
+     */
+    static double estimateLabelWidth(String label) {
+        return label.length() * 0.64 * LABEL_SIZE;
+    }
+
+    /** @return the left margin that fits the longest of these y tick labels (tick, gap and a little air) */
+    public static double leftMarginFor(Ticks yTicks) {
+        double w = 0;
+        for (String s : yTicks.labels()) {
+            w = Math.max(w, estimateLabelWidth(s));
+        }
+        return Math.ceil(w + 7 + 6);
+    }
+
     /** @return margins that leave room for the optional title and labels */
     public static Viewport.Margins margins(boolean title, boolean xLabel, boolean yLabel) {
         Viewport.Margins d = Viewport.Margins.DEFAULT;

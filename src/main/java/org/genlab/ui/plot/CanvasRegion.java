@@ -1,7 +1,14 @@
 package org.genlab.ui.plot;
 
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javafx.application.Platform;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.layout.Region;
@@ -11,6 +18,16 @@ import javafx.scene.layout.Region;
  * {@link PlotCanvas} and {@link LineChart}. Redraws are coalesced: {@link #requestRedraw()}
  * (safe from any thread) schedules one redraw on the FX thread however often it is called
  * before that runs; a resize redraws too.
+ *
+ * <p><b>Composited mode</b> ({@link #setComposited}): Prism's software renderer (CI, virtual
+ * machines, laptops without a usable GPU) replays a canvas's drawing commands on the render thread
+ * in every pulse that shows it, and antialiased, dashed strokes and text are slow there (a
+ * figure with a dozen ellipses, axes and a chart costs 10-20 ms a frame). In composited mode a
+ * redraw captures the figure's state on the FX thread ({@link #frame}), paints it with Java2D
+ * into an image on the given executor, and the FX thread then shows that image with a single
+ * {@code drawImage}. At most one such job runs per region; requests made meanwhile are merged
+ * into one more job, and a job overtaken by a direct {@link #redrawNow()} is dropped. Direct
+ * redraws (export at 2x or 4x, {@code whenSettled}) still paint with the canvas's own painter.
  */
 public abstract class CanvasRegion extends Region {
     private final Canvas canvas = new Canvas();
@@ -19,6 +36,15 @@ public abstract class CanvasRegion extends Region {
     private final AtomicLong redraws = new AtomicLong();
     /** Device pixels per logical pixel of the canvas: 1 on screen, 2 or 4 while exporting. */
     private double renderScale = 1;
+
+    private static final Logger LOG = Logger.getLogger(CanvasRegion.class.getName());
+    /** Runs composited frames; null paints directly on the FX thread. */
+    private Executor compositor;
+    /** FX thread only: a composited frame is being painted; another was asked for meanwhile. */
+    private boolean composing, recompose;
+    /** FX thread only: bumped by every frame started, so an overtaken one is not shown. */
+    private long frameGeneration;
+    private final AtomicLong composites = new AtomicLong();
 
     protected CanvasRegion() {
         getChildren().add(canvas);
@@ -34,19 +60,128 @@ public abstract class CanvasRegion extends Region {
     protected void resized(double width, double height) {
     }
 
+    /**
+     * The figure as it is now, captured on the FX thread, as work that any thread may run later
+     * (composited mode runs it on the executor). The default paints with {@link #paint}, which is
+     * right when everything it reads is immutable or volatile; a region whose state is mutable
+     * (e.g. growing arrays) overrides this to copy what it paints.
+     */
+    protected Consumer<Painter> frame(Viewport v) {
+        return p -> paint(p, v);
+    }
+
+    /**
+     * Paints on {@code executor} off the FX thread and shows the result as one image (see the
+     * class comment); null paints directly on the FX thread (the default). FX thread.
+     */
+    public void setComposited(Executor executor) {
+        compositor = executor;
+        requestRedraw();
+    }
+
+    /** @return whether redraws are composited off the FX thread */
+    public boolean isComposited() {
+        return compositor != null;
+    }
+
+    /** @return how many composited frames were shown (diagnostics and tests) */
+    public long getCompositeCount() {
+        return composites.get();
+    }
+
     /** Schedules one redraw on the FX thread; coalesces repeated calls. Safe from any thread. */
     public void requestRedraw() {
         if (dirty.compareAndSet(false, true)) {
             Platform.runLater(() -> {
                 if (dirty.getAndSet(false)) {
-                    redrawNow();
+                    if (compositor != null && renderScale == 1) {
+                        compose();
+                    } else {
+                        redrawNow();
+                    }
                 }
             });
         }
     }
 
+    /** Starts a composited frame, or asks for one more after the running one (FX thread). */
+    private void compose() {
+        if (composing) {
+            recompose = true;
+            return;
+        }
+        double w = Math.max(1, snapSizeX(getWidth())), h = Math.max(1, snapSizeY(getHeight()));
+        double scale = outputScale();
+        int pw = (int) Math.ceil(w * scale), ph = (int) Math.ceil(h * scale);
+        Consumer<Painter> work = frame(currentViewport());
+        long gen = ++frameGeneration;
+        composing = true;
+        Executor ex = compositor;
+        try {
+            ex.execute(() -> {
+                RasterImage img = null;
+                try {
+                    img = paintImage(work, pw, ph, scale);
+                } catch (RuntimeException | Error e) {
+                    LOG.log(Level.WARNING, "composited frame failed; drawing directly", e);
+                }
+                RasterImage done = img;
+                Platform.runLater(() -> composed(gen, done, w, h));
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            composing = false;
+            redrawNow();
+        }
+    }
+
+    /** Shows a finished composited frame unless a newer one was started (FX thread). */
+    private void composed(long gen, RasterImage img, double w, double h) {
+        composing = false;
+        if (gen == frameGeneration) {
+            if (img == null) {
+                redrawNow();
+            } else {
+                javafx.scene.canvas.GraphicsContext gc = canvas.getGraphicsContext2D();
+                gc.setTransform(new javafx.scene.transform.Affine());
+                gc.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+                painter.drawImage(img, 0, 0, w, h);
+                composites.incrementAndGet();
+            }
+        }
+        if (recompose) {
+            recompose = false;
+            if (compositor != null && renderScale == 1) {
+                compose();
+            } else {
+                redrawNow();
+            }
+        }
+    }
+
+    /** Paints {@code work} with Java2D into a premultiplied ARGB image (any thread). */
+    static RasterImage paintImage(Consumer<Painter> work, int pw, int ph, double scale) {
+        BufferedImage img = new BufferedImage(pw, ph, BufferedImage.TYPE_INT_ARGB_PRE);
+        Graphics2D g = img.createGraphics();
+        try {
+            g.scale(scale, scale);
+            work.accept(new Java2dPainter(g).withPixelScale(scale));
+        } finally {
+            g.dispose();
+        }
+        return new RasterImage(pw, ph, ((DataBufferInt) img.getRaster().getDataBuffer()).getData());
+    }
+
+    /** Device pixels per logical pixel of the screen the region is on (1 when not shown). */
+    private double outputScale() {
+        javafx.scene.Scene scene = getScene();
+        javafx.stage.Window win = scene == null ? null : scene.getWindow();
+        double s = win == null ? 1 : win.getOutputScaleX();
+        return s >= 1 && s <= 8 ? s : 1;
+    }
+
     /** Redraws immediately (FX thread). Prefer {@link #requestRedraw()}. */
     public void redrawNow() {
+        frameGeneration++; // a composited frame started before this one is now stale
         redraws.incrementAndGet();
         javafx.scene.canvas.GraphicsContext gc = canvas.getGraphicsContext2D();
         gc.setTransform(new javafx.scene.transform.Affine());

@@ -20,7 +20,7 @@ public final class HeatmapLayer extends AbstractLayer {
     private final java.util.Map<RasterImage, double[]> ranges =
             java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
     private final ComputePool pool;
-    private long version;
+    private volatile long version;
 
     /** A layer computing on the shared {@link org.genlab.compute.ComputePool}. */
     public HeatmapLayer() {

@@ -27,6 +27,7 @@ public final class Java2dPainter implements Painter {
     private final Deque<Graphics2D> stackG = new ArrayDeque<>();
     private Graphics2D g;
     private State state = new State();
+    private double pixelScale = Double.POSITIVE_INFINITY;
 
     /** Mutable drawing state; copied on {@link #save()}. */
     private static final class State {
@@ -195,10 +196,19 @@ public final class Java2dPainter implements Painter {
         return g.getFontMetrics(f).getStringBounds(s, g).getWidth();
     }
 
-    /** Java2D output (for SVG) is vector: layers draw vectors rather than screen rasters. */
+    /**
+     * Tells layers the device scale this graphics is drawn at (see {@link Painter#pixelScale()}):
+     * a finite scale for a pixel image (layers may then draw their screen rasters), infinity (the
+     * default) for vector output such as SVG, where layers draw vectors.
+     */
+    public Java2dPainter withPixelScale(double scale) {
+        pixelScale = scale;
+        return this;
+    }
+
     @Override
     public double pixelScale() {
-        return Double.POSITIVE_INFINITY;
+        return pixelScale;
     }
 
     @Override

@@ -233,7 +233,10 @@ public class LineChart extends CanvasRegion {
             y1 += pad;
         }
         Viewport.Margins m = Axes.margins(title != null, xLabel != null, yLabel != null);
-        return new Viewport(x0, x1, y0, y1, Math.max(1, getWidth()), Math.max(1, getHeight()), m, false);
+        Viewport v = new Viewport(x0, x1, y0, y1, Math.max(1, getWidth()), Math.max(1, getHeight()), m, false);
+        // Long tick labels (a log-likelihood of -267101.5) need a wider left margin than the default.
+        double left = Axes.leftMarginFor(v.yTicks());
+        return left > m.left() ? v.withMargins(new Viewport.Margins(m.top(), m.right(), m.bottom(), left)) : v;
     }
 
     @Override
@@ -244,13 +247,35 @@ public class LineChart extends CanvasRegion {
     /** Paints the chart with any painter (e.g. for export). */
     @Override
     public void paint(Painter p, Viewport v) {
+        frame(v).accept(p);
+    }
+
+    /** A series' points as they are now. */
+    private record Frozen(String name, int argb, double[] xs, double[] ys, int n, double cursorY) {
+    }
+
+    /** Copies the series (they grow on the FX thread), so the frame may paint on another thread. */
+    @Override
+    protected java.util.function.Consumer<Painter> frame(Viewport v) {
+        double c = cursor.get();
+        List<Frozen> list = new ArrayList<>(series.size());
+        for (Series s : series) {
+            list.add(new Frozen(s.name, s.argb, java.util.Arrays.copyOf(s.xs, s.n), java.util.Arrays.copyOf(s.ys, s.n), s.n,
+                    Double.isNaN(c) ? Double.NaN : s.valueAt(c)));
+        }
+        String t = title, xl = xLabel, yl = yLabel;
+        return p -> paintFrozen(p, v, list, c, t, xl, yl);
+    }
+
+    private static void paintFrozen(Painter p, Viewport v, List<Frozen> series, double cursorX, String title, String xLabel,
+                                    String yLabel) {
         Axes.paintBackground(p, v);
         Axes.paintGrid(p, v);
         p.save();
         p.clip(v.plotLeft(), v.plotTop(), v.plotWidth(), v.plotHeight());
         List<LegendEntry> legend = new ArrayList<>();
         double[] sx = new double[16], sy = new double[16];
-        for (Series s : series) {
+        for (Frozen s : series) {
             legend.add(LegendEntry.line(s.name, s.argb));
             if (sx.length < s.n) {
                 sx = new double[s.n];
@@ -277,14 +302,13 @@ public class LineChart extends CanvasRegion {
                 }
             }
         }
-        paintCursor(p, v);
+        paintCursor(p, v, series, cursorX);
         p.restore();
         Axes.paintFrame(p, v, title, xLabel, yLabel);
         Legend.paint(p, v, legend, Legend.Corner.TOP_RIGHT);
     }
 
-    private void paintCursor(Painter p, Viewport v) {
-        double c = cursor.get();
+    private static void paintCursor(Painter p, Viewport v, List<Frozen> series, double c) {
         if (Double.isNaN(c)) {
             return;
         }
@@ -294,8 +318,8 @@ public class LineChart extends CanvasRegion {
         p.setDashes(6, 4);
         p.strokeLine(cx, v.plotTop(), cx, v.plotTop() + v.plotHeight());
         p.setDashes();
-        for (Series s : series) {
-            double y = s.valueAt(c);
+        for (Frozen s : series) {
+            double y = s.cursorY;
             if (Double.isFinite(y)) {
                 p.setFill(s.argb);
                 p.fillCircle(cx, v.toScreenY(y), 5);

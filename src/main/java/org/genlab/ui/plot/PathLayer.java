@@ -41,7 +41,7 @@ public final class PathLayer extends AbstractLayer {
     }
 
     private volatile List<Path> paths = List.of();
-    private long version;
+    private volatile long version;
     /** Non-null when the paths are drawn into a raster off the FX thread (many long paths). */
     private volatile AsyncRaster raster;
 

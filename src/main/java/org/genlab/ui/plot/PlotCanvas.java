@@ -221,25 +221,40 @@ public class PlotCanvas extends CanvasRegion {
      */
     @Override
     public void paint(Painter p, Viewport v) {
-        Axes.paintBackground(p, v);
-        if (gridVisible) {
-            Axes.paintGrid(p, v);
-        }
-        List<LegendEntry> legend = new ArrayList<>();
-        for (PlotLayer layer : List.copyOf(layers)) {
-            if (layer.isVisible()) {
-                p.save();
-                layer.paint(p, v);
-                p.restore();
-                legend.addAll(layer.legendEntries());
+        frame(v).accept(p);
+    }
+
+    /**
+     * The plot's settings and layer list as they are now; layers keep their state in immutable or
+     * volatile fields, so they may paint on another thread.
+     */
+    @Override
+    protected java.util.function.Consumer<Painter> frame(Viewport v) {
+        List<PlotLayer> list = List.copyOf(layers);
+        boolean grid = gridVisible, axes = axesVisible, legendOn = legendVisible;
+        String t = title, xl = xLabel, yl = yLabel;
+        Legend.Corner corner = legendCorner;
+        return p -> {
+            Axes.paintBackground(p, v);
+            if (grid) {
+                Axes.paintGrid(p, v);
             }
-        }
-        if (axesVisible) {
-            Axes.paintFrame(p, v, title, xLabel, yLabel);
-        }
-        if (legendVisible) {
-            Legend.paint(p, v, legend, legendCorner);
-        }
+            List<LegendEntry> legend = new ArrayList<>();
+            for (PlotLayer layer : list) {
+                if (layer.isVisible()) {
+                    p.save();
+                    layer.paint(p, v);
+                    p.restore();
+                    legend.addAll(layer.legendEntries());
+                }
+            }
+            if (axes) {
+                Axes.paintFrame(p, v, t, xl, yl);
+            }
+            if (legendOn) {
+                Legend.paint(p, v, legend, corner);
+            }
+        };
     }
 
     @Override

@@ -29,7 +29,7 @@ public final class ScatterLayer extends AbstractLayer {
     private volatile int outlineArgb = 0; // 0 = no outline
     private volatile int selectionArgb = 0xFF000000;
     private volatile Viewport lastViewport;
-    private long versions;
+    private volatile long versions;
 
     /** A layer rasterising on the shared {@link org.genlab.compute.ComputePool}. */
     public ScatterLayer() {
