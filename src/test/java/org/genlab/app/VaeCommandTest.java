@@ -70,6 +70,10 @@ class VaeCommandTest {
             assertThat(s.isNull()).isTrue();
         }
         assertThat(err).contains("no defined sample");
+        // seed 0 leaves one defined draw of four: still tested (Commons Math alone wants two)
+        assertThat(run("vae", "invcdf", "--target", "mixture", "--latent", "normal", "--option", "a", "--n", "4")).isZero();
+        assertThat(json().get("undefined").asInt()).isEqualTo(3);
+        assertThat(json().get("ks").get("pValue").isNumber()).isTrue();
     }
 
     @Test

@@ -44,11 +44,18 @@ public final class InverseCdfSampler {
 
     /**
      * The one-sample Kolmogorov-Smirnov test (Commons Math) of {@code samples} against the
-     * target's CDF; empty when there are no samples.
+     * target's CDF; empty when there are no samples. (One sample, which Commons Math refuses, is
+     * tested in closed form.)
      */
     public static Optional<KsResult> ks(Target target, double[] samples) {
         if (samples.length == 0) {
             return Optional.empty();
+        }
+        if (samples.length == 1) {
+            // Commons Math wants two samples; for one, D = max(F(x), 1 − F(x)) and P(D ≥ d) = 2 − 2d
+            double f = target.cdf(samples[0]);
+            double d = Math.max(f, 1 - f);
+            return Optional.of(new KsResult(d, Math.min(1, 2 - 2 * d), 1));
         }
         KolmogorovSmirnovTest test = new KolmogorovSmirnovTest();
         TargetDistribution dist = new TargetDistribution(target);

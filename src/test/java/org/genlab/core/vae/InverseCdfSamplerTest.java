@@ -99,6 +99,19 @@ class InverseCdfSamplerTest {
     }
 
     @Test
+    void oneDefinedSampleIsTestedToo() {
+        // one sample at the median: D = 1/2, and every D is at least 1/2, so p = 1
+        double median = Target.mixture().inverseCdf(0.5).orElseThrow();
+        KsResult one = InverseCdfSampler.ks(Target.mixture(), new double[] {median}).orElseThrow();
+        assertThat(one.statistic()).isCloseTo(0.5, within(1e-12));
+        assertThat(one.pValue()).isCloseTo(1, within(1e-11));
+        // at the 0.9 quantile: D = 0.9, P(D >= 0.9) = P(U <= 0.1 or U >= 0.9) = 0.2
+        KsResult tail = InverseCdfSampler.ks(Target.exponential(), new double[] {Math.log(10)}).orElseThrow();
+        assertThat(tail.pValue()).isCloseTo(0.2, within(1e-12));
+        assertThat(InverseCdfSampler.ks(Target.uniform(), new double[0])).isEmpty();
+    }
+
+    @Test
     void sameSeedSameDraws() {
         InverseCdfResult a = run(Target.mixture(), Latent.NORMAL, InverseCdfOption.C, 9);
         InverseCdfResult b = run(Target.mixture(), Latent.NORMAL, InverseCdfOption.C, 9);
