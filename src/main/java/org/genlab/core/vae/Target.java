@@ -192,12 +192,14 @@ public abstract sealed class Target permits Target.Mixture, Target.Exponential, 
             double lo = Arrays.stream(mean).min().orElseThrow() - 1;
             double hi = Arrays.stream(mean).max().orElseThrow() + 1;
             double step = Arrays.stream(sd).max().orElseThrow();
-            while (cdf(lo) >= u) {
+            // at most 64 doublings each way: rounding can keep F a hair from 0 or 1, and the
+            // bisection below then converges on the bracket's end rather than loop forever
+            for (int i = 0; i < 64 && cdf(lo) >= u; i++) {
                 lo -= step;
                 step *= 2;
             }
             step = Arrays.stream(sd).max().orElseThrow();
-            while (cdf(hi) < u) {
+            for (int i = 0; i < 64 && cdf(hi) < u; i++) {
                 hi += step;
                 step *= 2;
             }
