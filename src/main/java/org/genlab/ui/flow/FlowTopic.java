@@ -86,8 +86,9 @@ public final class FlowTopic implements Topic {
             new Param.Int("steps", "Steps m", "The number of solver steps from t = 0 to t = 1", 1, 1000, 100L),
             new Param.Int("n", "Particles", "How many particles flow from N(0, I)", 1, 10_000, 1000L),
             new Param.Int("seed", "Seed", "The random seed: same seed, same particles and the same training", 0, Integer.MAX_VALUE, 0L),
-            new Param.Choice("shade", "Shading", "The exact density p_t, the continuity residual ∂p/∂t + ∇·(p v), "
-                    + "the error |v_θ − v| of the network, or nothing", List.of("density", "residual", "error", "none"), "density"),
+            new Param.Choice("shade", "Shading", "The exact density p_t; how fast it changes, ∂p/∂t; the continuity residual "
+                    + "∂p/∂t + ∇·(p v); the error |v_θ − v| of the network; or nothing",
+                    List.of("density", "dpdt", "residual", "error", "none"), "density"),
             new Param.Flag("arrows", "Arrows", "Show the velocity field v_t as arrows", true),
             new Param.Flag("streamlines", "Streamlines", "Lines along the field frozen at time t", false),
             new Param.Flag("paths", "Trajectories", "The marginal trajectories of a few particles, from t = 0 to 1", true),
@@ -108,6 +109,8 @@ public final class FlowTopic implements Topic {
     private static final int GRID = 61;
     /** The largest time at which fields are drawn: they divide by 1 − t. */
     private static final double T_MAX_FIELD = 0.995;
+    /** The shading clips log p_t here, so the colours go to where the probability is, not to the far tails. */
+    private static final double LOG_DENSITY_FLOOR = -10;
 
     private final TopicContext context;
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -284,9 +287,16 @@ public final class FlowTopic implements Topic {
     public CompletableFuture<Void> whenSettled() {
         lossChart.redrawNow();
         PlotCanvas shown = isLineView() ? linePlot : plot;
-        return CompletableFuture.allOf(runReady, overlaysReady).orTimeout(60, java.util.concurrent.TimeUnit.SECONDS)
+        return CompletableFuture.allOf(runReady, overlaysSettled()).orTimeout(60, java.util.concurrent.TimeUnit.SECONDS)
                 .thenComposeAsync(v -> shown.whenSettled(), context.uiExecutor())
                 .thenRunAsync(shown::redrawNow, context.uiExecutor());
+    }
+
+    /** Completes when the newest overlay computation has been shown (a newer one may replace it meanwhile). */
+    private CompletableFuture<Void> overlaysSettled() {
+        CompletableFuture<Void> f = overlaysReady;
+        return f.thenComposeAsync(v -> f == overlaysReady ? CompletableFuture.completedFuture(null) : overlaysSettled(),
+                context.uiExecutor());
     }
 
     @Override
@@ -524,11 +534,11 @@ public final class FlowTopic implements Topic {
         } else if (shade.equals("density")) {
             ExactFlow e = exact;
             shading.setColorScale(ColorScale.auto(Colormaps.VIRIDIS).withAlpha(170));
-            shading.setField(Field2D.of((x, y) -> Math.max(-30, e.logDensity(t, x, y))));
+            shading.setField(Field2D.of((x, y) -> Math.max(LOG_DENSITY_FLOOR, e.logDensity(t, x, y))));
             shading.setLegendEntries(List.of());
             shading.setVisible(true);
         }
-        boolean grid = fields && (shade.equals("residual") || (shade.equals("error") && learned != null));
+        boolean grid = fields && (shade.equals("residual") || shade.equals("dpdt") || (shade.equals("error") && learned != null));
         boolean lines = fields && (Boolean) form.value("streamlines");
         if (!grid && !lines) {
             overlaysReady = CompletableFuture.completedFuture(null);
@@ -541,8 +551,9 @@ public final class FlowTopic implements Topic {
         VelocityField f = field();
         overlaysReady = CompletableFuture.supplyAsync(() -> {
             Overlays o = new Overlays();
-            if (grid && shade.equals("residual")) {
+            if (grid && (shade.equals("residual") || shade.equals("dpdt"))) {
                 o.residual = Continuity.residual(e, t, x0, x1, y0, y1, GRID, GRID);
+                o.showDpdt = shade.equals("dpdt");
             } else if (grid) {
                 o.error = errorGrid(e, net, t, x0, x1, y0, y1);
             }
@@ -563,6 +574,7 @@ public final class FlowTopic implements Topic {
     /** What {@link #showShading} computes off the FX thread. */
     private static final class Overlays {
         ContinuityGrid residual;
+        boolean showDpdt;
         double[][] error; // {xs, ys, values}
         List<PathLayer.Path> streamlines;
     }
@@ -571,16 +583,20 @@ public final class FlowTopic implements Topic {
         if (o.residual != null) {
             ContinuityGrid g = o.residual;
             double[] values = new double[g.xs().length * g.ys().length];
+            double[][] rows = o.showDpdt ? g.dpdt() : g.residual();
             for (int j = 0; j < g.ys().length; j++) {
-                System.arraycopy(g.residual()[j], 0, values, j * g.xs().length, g.xs().length);
+                System.arraycopy(rows[j], 0, values, j * g.xs().length, g.xs().length);
             }
             double r = Math.max(g.maxAbsDpdt(), 1e-300);
             shading.setColorScale(ColorScale.auto(Colormaps.COOLWARM).withRange(-r, r).withAlpha(200));
             shading.setField(Field2D.ofGrid(g.xs(), g.ys(), values));
             shading.setVisible(true);
-            timeLabel.setText(timeLabel.getText() + String.format(Locale.ROOT,
-                    "%nContinuity residual ∂p/∂t + ∇·(p v): largest |value| %.2e, against max |∂p/∂t| %.2e (%.1e relative); "
-                            + "the colour scale spans ±max |∂p/∂t|", g.maxAbsResidual(), g.maxAbsDpdt(), g.relativeResidual()));
+            timeLabel.setText(timeLabel.getText() + (o.showDpdt
+                    ? String.format(Locale.ROOT, "%n∂p/∂t: red where probability arrives, blue where it leaves; largest |value| %.2e",
+                            g.maxAbsDpdt())
+                    : String.format(Locale.ROOT, "%nContinuity residual ∂p/∂t + ∇·(p v): largest |value| %.2e, against max |∂p/∂t| "
+                            + "%.2e (%.1e relative); the colours span ±max |∂p/∂t|, so grey is zero", g.maxAbsResidual(),
+                            g.maxAbsDpdt(), g.relativeResidual())));
         }
         if (o.error != null) {
             double max = Arrays.stream(o.error[2]).max().orElse(0);
@@ -713,7 +729,7 @@ public final class FlowTopic implements Topic {
         ExactFlow1D e = exact1D;
         lineDensity.setColorScale(ColorScale.auto(Colormaps.VIRIDIS));
         // the density at t close to 1 is a set of spikes; clip the time to where it can be drawn
-        lineDensity.setField(Field2D.of((t, x) -> Math.max(-30, e.logDensity(Math.min(Math.max(t, 0), T_MAX_FIELD), x))));
+        lineDensity.setField(Field2D.of((t, x) -> Math.max(LOG_DENSITY_FLOOR, e.logDensity(Math.min(Math.max(t, 0), T_MAX_FIELD), x))));
         Rng rng = new Rng((Long) form.value("seed"));
         double[] starts = new double[24];
         for (int i = 0; i < starts.length; i++) {
@@ -893,11 +909,11 @@ public final class FlowTopic implements Topic {
         conditional.setLegendEntries(List.of(LegendEntry.line("conditional path x₀ → x₁", 0xFFD55E00)));
         conditionalDots.setOutline(0xFFFFFFFF);
         paths.setLegendEntries(List.of(LegendEntry.line("marginal trajectory", 0xFF009E73)));
-        plot.getLayers().addAll(shading, streamlines, arrows, paths, conditional, dataLayer, particles, conditionalDots);
+        plot.getLayers().addAll(shading, streamlines, arrows, paths, dataLayer, particles, conditional, conditionalDots);
         plot.setComposited(context.pool().executor());
         plot.viewportProperty().addListener((o, a, b) -> {
             String shade = (String) form.value("shade");
-            if (shade.equals("residual") || shade.equals("error") || (Boolean) form.value("streamlines")) {
+            if (shade.equals("residual") || shade.equals("dpdt") || shade.equals("error") || (Boolean) form.value("streamlines")) {
                 showShading(t(), t() <= T_MAX_FIELD); // the grids cover the view
             }
         });
