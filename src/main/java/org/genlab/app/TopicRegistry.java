@@ -11,6 +11,7 @@ import org.genlab.lesson.PaneCatalog;
 import org.genlab.ui.data.DataTopic;
 import org.genlab.ui.diffusion.DiffusionTopic;
 import org.genlab.ui.em.EmTopic;
+import org.genlab.ui.flow.FlowTopic;
 import org.genlab.ui.topic.TopicInfo;
 
 /** The panes GenLab has, in navigation order. Adding a pane is one line here. */
@@ -18,7 +19,8 @@ public final class TopicRegistry {
     private static final List<TopicInfo> TOPICS = List.of(
             new TopicInfo("data", "Data", "Make and edit 2-D data", DataTopic.PARAMS, false, DataTopic::new),
             new TopicInfo("em", "EM", "Mixtures fitted by EM", EmTopic.PARAMS, true, EmTopic::new),
-            new TopicInfo("diffusion", "Diffusion", "Noising two points", DiffusionTopic.PARAMS, false, DiffusionTopic::new));
+            new TopicInfo("diffusion", "Diffusion", "Noising two points", DiffusionTopic.PARAMS, false, DiffusionTopic::new),
+            new TopicInfo("flow", "Flow matching", "Noise flowing onto data", FlowTopic.PARAMS, false, FlowTopic::new));
 
     private TopicRegistry() {
     }

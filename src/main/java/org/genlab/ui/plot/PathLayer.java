@@ -77,6 +77,11 @@ public final class PathLayer extends AbstractLayer {
     }
 
     /** Removes all paths. */
+    /** @return the paths shown */
+    public List<Path> getPaths() {
+        return paths;
+    }
+
     public void clear() {
         setPaths(List.of());
     }
