@@ -123,7 +123,7 @@ public final class DiffusionTopic implements Topic {
         this.particles = new ScatterLayer(context.pool());
         this.dataLayer = new ScatterLayer(context.pool());
         this.form = new ParamForm(PARAMS, (name, value) -> onParam(name));
-        this.playButton = Controls.button("Play", "Noise the data step by step, t = 0 to T (Space)", this::togglePlay);
+        this.playButton = Controls.toggle("Play", "Pause", "Noise the data step by step, t = 0 to T (Space)", this::togglePlay);
         buildPlot();
         alphaBarChart.setLabels(null, "t", null);
         alphaBarChart.setPrefHeight(140);

@@ -150,7 +150,7 @@ public final class EmTopic implements Topic {
         Preset blobs = Preset.TWO_BLOBS;
         this.data = blobs.generate(blobs.defaultN(), blobs.defaultNoise(), 0);
         this.dataLabel = "its own two blobs (200 points, seed 0)";
-        this.playButton = Controls.button("Play", "Run EM half-step after half-step (Space)", this::togglePlay);
+        this.playButton = Controls.toggle("Play", "Pause", "Run EM half-step after half-step (Space)", this::togglePlay);
         this.eButton = Controls.button("E-step", "Recompute the responsibilities Q(z|x) for the current θ", this::eStep);
         this.mButton = Controls.button("M-step", "Refit each component to its Q-weighted points (Q6)", this::mStep);
         buildPlot();

@@ -166,9 +166,10 @@ public final class FlowTopic implements Topic {
         this.conditionalDots = new ScatterLayer(context.pool());
         this.lineDensity = new HeatmapLayer(context.pool());
         this.form = new ParamForm(PARAMS, (name, value) -> onParam(name));
-        this.playButton = Controls.button("Play", "Let the particles flow from t = 0 to t = 1 (Space)", this::togglePlay);
-        this.trainButton = Controls.button("Train", "Train v_θ(x, t) on the data with Adam; press again to stop", this::toggleTraining);
+        this.playButton = Controls.toggle("Play", "Pause", "Let the particles flow from t = 0 to t = 1 (Space)", this::togglePlay);
+        this.trainButton = Controls.toggle("Train", "Stop", "Train v_θ(x, t) on the data with Adam; press again to stop", this::toggleTraining);
         trainButton.setId("flow-train");
+        trainLabel.setMinHeight(44); // two lines, so the chart below does not jump when the text changes
         buildPlots();
         lossChart.setLabels(null, "step", null);
         lossChart.setSnapToInteger(true);
@@ -864,6 +865,9 @@ public final class FlowTopic implements Topic {
             setT(0);
         }
         playButton.setText("Pause");
+        // A coarser shading while playing: a quarter of the density evaluations, so the pool keeps up
+        // with the frames and leaves the window a core to paint with.
+        shading.setPixelStep(4);
         player = new AnimationTimer() {
             private long last;
 
@@ -888,6 +892,7 @@ public final class FlowTopic implements Topic {
         if (player != null) {
             player.stop();
             player = null;
+            shading.setPixelStep(2);
         }
         playButton.setText("Play");
     }

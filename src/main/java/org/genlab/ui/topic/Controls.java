@@ -38,6 +38,17 @@ public final class Controls {
         return b;
     }
 
+    /**
+     * A button whose text switches between {@code text} and {@code otherText} (Play and Pause),
+     * wide enough for either, so switching does not re-lay out and repaint the panel around it.
+     */
+    public static Button toggle(String text, String otherText, String tip, Runnable action) {
+        Button b = button(text, tip, action);
+        // about 9 px a character at the panel's font size, plus the button's padding
+        b.setMinWidth(Math.max(text.length(), otherText.length()) * 9 + 26);
+        return b;
+    }
+
     /** Buttons in a row that wraps when the panel is narrow. */
     public static FlowPane flow(Node... nodes) {
         return new FlowPane(8, 8, nodes);
