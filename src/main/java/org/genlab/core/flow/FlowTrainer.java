@@ -21,11 +21,17 @@ import org.genlab.core.nn.Mlp;
  * and takes one Adam step on the mean squared error. The initial weights come from
  * {@code Rng.forStream(seed, 0)} and the batches from {@code Rng.forStream(seed, 1)}; the
  * engine's training chunks depend on the batch alone, so the same settings give the same
- * losses and network on any number of threads.
+ * losses and network on any number of threads (to float rounding; see below).
  *
  * <p>A step whose loss is not finite, or whose update makes a parameter not finite, stops
- * training: the network keeps its last finite parameters, {@link #failure()} says what
- * happened, and later calls to {@link #step(int)} do nothing. The methods are synchronized, so
+ * training: the network goes back to the parameters that gave the last finite loss (the
+ * update after them is what broke it; {@link #stepsDone()} then counts the updates kept),
+ * {@link #failure()} says what happened, and later calls to {@link #step(int)} do nothing.
+ *
+ * <p>Reproducibility: the engine's chunks depend on the batch alone, so the thread count does
+ * not change the numbers; but the engine's vector SiLU uses the Vector API's EXP, whose
+ * compiled (intrinsic) and interpreted forms can differ in the last bit of a float, so two runs
+ * agree to float rounding (about 1e-7 relative per step), not always bitwise. The methods are synchronized, so
  * a pane may call {@link #step(int)} on a background thread and read {@link #field()} or
  * {@link #network()} from another.
  */
@@ -47,6 +53,8 @@ public final class FlowTrainer {
     private long nanos;
     private double lastLoss = Double.NaN;
     private String failure;
+    /** The parameters at which the last finite loss was computed. */
+    private float[] lastGood;
 
     /**
      * A trainer on {@code data} with fresh weights, running its chunks on {@code executor}
@@ -142,20 +150,25 @@ public final class FlowTrainer {
         double loss = Losses.mse(y, target, grad);
         int step = done + 1;
         if (!Double.isFinite(loss)) {
-            failure = "step " + step + ": the loss is " + loss + "; training stopped and the network keeps the parameters of step "
-                    + done + " (try a smaller learning rate, or data on a smaller scale)";
+            // the current parameters give a loss that is not finite: go back to those of the last finite loss
+            if (lastGood != null) {
+                net.setParameters(lastGood);
+            }
+            failure = "step " + step + ": the loss is " + loss + "; training stopped, and the network is back at the parameters"
+                    + (lastGood == null ? " it started with" : " that gave the finite loss of step " + done)
+                    + " (try a smaller learning rate, or data on a smaller scale)";
+            done = Math.max(0, done - 1);
             return loss;
         }
-        float[] before = net.parameters();
+        lastGood = net.parameters();
         net.zeroGradients();
         pass.backward(grad);
         adam.step(net);
-        float[] after = net.parameters();
-        for (float p : after) {
+        for (float p : net.parameters()) {
             if (!Float.isFinite(p)) {
-                net.setParameters(before);
+                net.setParameters(lastGood);
                 failure = "step " + step + ": the update made a parameter " + p + " (loss " + loss
-                        + "); training stopped and the network keeps the parameters of step " + done
+                        + "); training stopped, and the network is back at the parameters that gave that loss"
                         + " (try a smaller learning rate, or data on a smaller scale)";
                 return loss;
             }
@@ -180,7 +193,7 @@ public final class FlowTrainer {
         return lo;
     }
 
-    /** Steps completed so far (a failed step does not count). */
+    /** Updates kept so far (a failed step does not count, nor the update that led to it). */
     public synchronized int stepsDone() {
         return done;
     }

@@ -17,6 +17,10 @@ import org.genlab.core.nn.MlpShape;
  * (x, y, t), output (vx, vy), evaluated in float for all particles at once with
  * {@link Mlp#predict(FMatrixRMaj, FMatrixRMaj, Executor, int)} (fixed chunks of rows, so the
  * result does not depend on the threads). Immutable: it keeps its own copy of the network.
+ *
+ * <p>One caveat on bitwise reproducibility: the engine's vector SiLU uses the Vector API's
+ * EXP, whose JIT-compiled and interpreted forms may differ in a float's last bit, so a run
+ * before the JIT has compiled it can differ from a later one by float rounding.
  */
 public final class LearnedField implements VelocityField {
     /** Inputs of a flow network: x, y and t. */
