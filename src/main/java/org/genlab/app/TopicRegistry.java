@@ -13,6 +13,7 @@ import org.genlab.ui.diffusion.DiffusionTopic;
 import org.genlab.ui.em.EmTopic;
 import org.genlab.ui.flow.FlowTopic;
 import org.genlab.ui.topic.TopicInfo;
+import org.genlab.ui.vae.VaeTopic;
 
 /** The panes GenLab has, in navigation order. Adding a pane is one line here. */
 public final class TopicRegistry {
@@ -20,7 +21,8 @@ public final class TopicRegistry {
             new TopicInfo("data", "Data", "Make and edit 2-D data", DataTopic.PARAMS, false, DataTopic::new),
             new TopicInfo("em", "EM", "Mixtures fitted by EM", EmTopic.PARAMS, true, EmTopic::new),
             new TopicInfo("diffusion", "Diffusion", "Noising two points", DiffusionTopic.PARAMS, false, DiffusionTopic::new),
-            new TopicInfo("flow", "Flow matching", "Noise flowing onto data", FlowTopic.PARAMS, false, FlowTopic::new));
+            new TopicInfo("flow", "Flow matching", "Noise flowing onto data", FlowTopic.PARAMS, false, FlowTopic::new),
+            new TopicInfo("vae", "VAE", "Latent models and the ELBO", VaeTopic.PARAMS, false, VaeTopic::new));
 
     private TopicRegistry() {
     }

@@ -1,0 +1,163 @@
+package org.genlab.ui.vae;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.scene.Node;
+import org.genlab.ui.plot.CanvasRegion;
+import org.genlab.ui.plot.PlotCanvas;
+import org.genlab.ui.shell.Shortcut;
+import org.genlab.ui.topic.ParamForm;
+import org.genlab.ui.topic.TopicContext;
+
+/**
+ * One view of the VAE pane (a part of question 3): its figure, its own buttons and readouts, and
+ * how it redraws when one of its parameters changes. The pane owns the parameter form; a view
+ * reads its values there and writes back what the user drags.
+ *
+ * <p>Called on the FX thread only. Work that is more than a few closed forms goes through
+ * {@link #compute}: it runs on the pool and lands only if no newer request was made meanwhile.
+ */
+abstract class VaeView {
+    protected final TopicContext context;
+    protected final ParamForm form;
+    private final Consumer<String> message;
+    private long generation;
+    private CompletableFuture<Void> ready = CompletableFuture.completedFuture(null);
+
+    VaeView(TopicContext context, ParamForm form, Consumer<String> message) {
+        this.context = context;
+        this.form = form;
+        this.message = message;
+    }
+
+    /** The view's name (a value of the {@code view} parameter). */
+    abstract String id();
+
+    /** The figure: what is exported and shown in the main area. */
+    abstract Node figure();
+
+    /** Buttons and readouts shown above the parameter form. */
+    abstract Node controls();
+
+    /** The canvases of the figure (to wait on and redraw before a snapshot). */
+    abstract List<CanvasRegion> canvases();
+
+    /** Redraws after {@code changed} (a parameter name) changed; null redraws everything. */
+    abstract void refresh(String changed);
+
+    /** The text the view shows (for tests and the status line). */
+    abstract String readout();
+
+    /** A lecturer key; true if the view used it. */
+    boolean onShortcut(Shortcut s) {
+        return false;
+    }
+
+    /** Stops animations and background work (leaving the view, or disposing the pane). */
+    void stop() {
+    }
+
+    protected final void say(String text) {
+        message.accept(text);
+    }
+
+    protected final long integer(String name) {
+        return (Long) form.value(name);
+    }
+
+    protected final double real(String name) {
+        return (Double) form.value(name);
+    }
+
+    protected final String choice(String name) {
+        return (String) form.value(name);
+    }
+
+    protected final long seed() {
+        return integer("seed");
+    }
+
+    /**
+     * Runs {@code work} on the pool and hands its result to {@code show} on the FX thread, unless a
+     * newer {@link #compute} was asked for meanwhile. A failure is shown as a message naming
+     * {@code what}; nothing drawn changes.
+     */
+    protected final <T> void compute(String what, Supplier<T> work, Consumer<T> show) {
+        long gen = ++generation;
+        ready = CompletableFuture.supplyAsync(work, context.pool().executor()).handleAsync((result, err) -> {
+            if (gen != generation) {
+                return null;
+            }
+            if (err != null) {
+                Throwable cause = err.getCause() != null ? err.getCause() : err;
+                say("Could not compute " + what + ": " + cause.getMessage());
+            } else {
+                show.accept(result);
+            }
+            return null;
+        }, context.uiExecutor());
+    }
+
+    /**
+     * Like {@link #compute}, but as a job in the status bar with progress and Cancel, for work
+     * that can take seconds. A newer request cancels the older job.
+     */
+    protected final <T> void computeJob(String name, org.genlab.compute.JobTask<T> work, Consumer<T> show) {
+        long gen = ++generation;
+        if (job != null) {
+            job.cancel();
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        ready = done;
+        job = org.genlab.compute.ComputeJob.<T>builder(name, work)
+                .tracker(context.jobs())
+                .onSuccess(r -> {
+                    if (gen == generation) {
+                        show.accept(r);
+                    }
+                    done.complete(null);
+                })
+                .onFailure(e -> {
+                    if (gen == generation) {
+                        say("Could not compute " + name.toLowerCase(java.util.Locale.ROOT) + ": " + e.getMessage());
+                    }
+                    done.complete(null);
+                })
+                .onCancelled(() -> done.complete(null))
+                .start(context.pool().executor(), context.uiExecutor());
+    }
+
+    private org.genlab.compute.ComputeJob<?> job;
+
+    /** Cancels the job started by {@link #computeJob}, if one runs. */
+    protected final void cancelJob() {
+        if (job != null) {
+            job.cancel();
+        }
+    }
+
+    /** Forgets any computation under way (its result will not be shown). */
+    protected final void invalidate() {
+        generation++;
+        ready = CompletableFuture.completedFuture(null);
+    }
+
+    /** Completes when the newest computation has been shown and every canvas has drawn it. */
+    CompletableFuture<Void> whenSettled() {
+        return settledCompute().orTimeout(60, TimeUnit.SECONDS).thenComposeAsync(v -> {
+            CompletableFuture<?>[] all = canvases().stream()
+                    .map(c -> c instanceof PlotCanvas p ? p.whenSettled() : CompletableFuture.completedFuture(null))
+                    .toArray(CompletableFuture[]::new);
+            return CompletableFuture.allOf(all);
+        }, context.uiExecutor()).thenRunAsync(() -> canvases().forEach(CanvasRegion::redrawNow), context.uiExecutor());
+    }
+
+    private CompletableFuture<Void> settledCompute() {
+        CompletableFuture<Void> f = ready;
+        return f.thenComposeAsync(v -> f == ready ? CompletableFuture.completedFuture(null) : settledCompute(),
+                context.uiExecutor());
+    }
+}
