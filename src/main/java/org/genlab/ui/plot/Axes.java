@@ -40,7 +40,15 @@ public final class Axes {
 
     /** Paints the frame, ticks and labels (over the layers). Null labels are skipped. */
     public static void paintFrame(Painter p, Viewport v, String title, String xLabel, String yLabel) {
-        Ticks xt = v.xTicks(), yt = v.yTicks();
+        paintFrame(p, v, title, xLabel, yLabel, true);
+    }
+
+    /**
+     * The frame, as {@link #paintFrame(Painter, Viewport, String, String, String)}, with the y
+     * ticks left out when {@code yTicks} is false (a bar chart whose vertical position means nothing).
+     */
+    public static void paintFrame(Painter p, Viewport v, String title, String xLabel, String yLabel, boolean yTicks) {
+        Ticks xt = v.xTicks(), yt = yTicks ? v.yTicks() : new Ticks(new double[0], new String[0], 1);
         double top = v.plotTop(), bottom = top + v.plotHeight(), left = v.plotLeft(), right = left + v.plotWidth();
         p.setStroke(FRAME);
         p.setFill(TEXT);

@@ -34,7 +34,7 @@ public class PlotCanvas extends CanvasRegion {
     private final ReadOnlyObjectWrapper<Viewport> viewport;
     private double[] home = {-1, 1, -1, 1};
     private String title, xLabel, yLabel;
-    private boolean gridVisible = true, legendVisible = true, zoomEnabled = true, axesVisible = true;
+    private boolean gridVisible = true, legendVisible = true, zoomEnabled = true, axesVisible = true, yTicksVisible = true;
     private Legend.Corner legendCorner = Legend.Corner.TOP_RIGHT;
     private PanMode panMode = PanMode.ANY_BUTTON;
 
@@ -137,6 +137,12 @@ public class PlotCanvas extends CanvasRegion {
         updateMargins();
     }
 
+    /** Shows or hides the y axis's ticks and their labels (turn the grid off too, or its lines stay). */
+    public void setYTicksVisible(boolean visible) {
+        yTicksVisible = visible;
+        requestRedraw();
+    }
+
     /** Shows or hides the grid lines. */
     public void setGridVisible(boolean visible) {
         gridVisible = visible;
@@ -231,7 +237,7 @@ public class PlotCanvas extends CanvasRegion {
     @Override
     protected java.util.function.Consumer<Painter> frame(Viewport v) {
         List<PlotLayer> list = List.copyOf(layers);
-        boolean grid = gridVisible, axes = axesVisible, legendOn = legendVisible;
+        boolean grid = gridVisible, axes = axesVisible, legendOn = legendVisible, yTicks = yTicksVisible;
         String t = title, xl = xLabel, yl = yLabel;
         Legend.Corner corner = legendCorner;
         return p -> {
@@ -249,7 +255,7 @@ public class PlotCanvas extends CanvasRegion {
                 }
             }
             if (axes) {
-                Axes.paintFrame(p, v, t, xl, yl);
+                Axes.paintFrame(p, v, t, xl, yl, yTicks);
             }
             if (legendOn) {
                 Legend.paint(p, v, legend, corner);

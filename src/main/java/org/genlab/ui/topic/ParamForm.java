@@ -121,6 +121,24 @@ public final class ParamForm {
     /** Hides exactly these parameters' rows and shows all others. */
     public void setHiddenOnly(java.util.Set<String> names) {
         rows.keySet().forEach(n -> setHidden(n, names.contains(n)));
+        // The grid keeps a gap for every row, even an empty one: the shown rows go first, in
+        // declared order, so hidden ones leave no holes between them.
+        int r = 0;
+        for (Row row : rows.values()) {
+            if (row.label.isVisible()) {
+                GridPane.setRowIndex(row.label, r);
+                GridPane.setRowIndex(row.control, r);
+                r++;
+            }
+        }
+        GridPane.setRowIndex(error, r++);
+        for (Row row : rows.values()) {
+            if (!row.label.isVisible()) {
+                GridPane.setRowIndex(row.label, r);
+                GridPane.setRowIndex(row.control, r);
+                r++;
+            }
+        }
     }
 
     /** The message of the last refused value, or empty. */

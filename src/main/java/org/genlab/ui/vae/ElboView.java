@@ -8,7 +8,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.genlab.core.vae.LinearGaussianElbo;
@@ -44,11 +43,11 @@ final class ElboView extends VaeView {
     private final PlotCanvas latent = Curves.plot("z", "density");
     private final PathLayer curves = new PathLayer();
     private final ScatterLayer handles = new ScatterLayer();
-    private final PlotCanvas bars = Curves.plot(null, "nats");
+    private final PlotCanvas bars = Curves.plot("nats", null);
     private final RectLayer barRects = new RectLayer();
     private final PathLayer barLines = new PathLayer();
     private final TextLayer barText = new TextLayer();
-    private final HBox figure = new HBox(8);
+    private final VBox figure = new VBox(6);
     private final VBox controls = new VBox(8);
     private final Label readout = Controls.wrapped("", "stat-value");
     private String dragging;
@@ -68,14 +67,18 @@ final class ElboView extends VaeView {
         latent.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> dragging = null);
         bars.getLayers().addAll(barRects, barLines, barText);
         bars.setPanMode(PanMode.NONE);
+        bars.setYTicksVisible(false);
+        bars.setGridVisible(false);
         bars.setZoomEnabled(false);
         barRects.setLegendEntries(List.of(LegendEntry.line("ELBO", Curves.BLUE), LegendEntry.line("KL(q ‖ p(z | x))", Curves.ORANGE),
                 LegendEntry.line("E_q log p(x | z)", Curves.GREEN), LegendEntry.line("KL(q ‖ p(z)), taken off", Curves.VERMILLION)));
         bars.setLegendVisible(false);
-        latent.setPrefSize(620, 520);
-        bars.setPrefSize(420, 520);
-        HBox.setHgrow(latent, Priority.ALWAYS);
-        HBox.setHgrow(bars, Priority.SOMETIMES);
+        latent.setPrefSize(700, 480);
+        bars.setPrefSize(700, 300);
+        VBox.setVgrow(latent, Priority.ALWAYS);
+        VBox.setVgrow(bars, Priority.ALWAYS);
+        latent.setComposited(context.pool().executor());
+        bars.setComposited(context.pool().executor());
         figure.getChildren().addAll(latent, bars);
         Button toPosterior = Controls.button("q = posterior", "Set q(z | x) to the exact posterior p(z | x): the KL becomes 0 "
                 + "and the ELBO equals log p(x)", this::snapToPosterior);
@@ -155,46 +158,54 @@ final class ElboView extends VaeView {
     }
 
     /**
-     * Two stacked bars from the bottom of the chart: ELBO then the KL to the posterior, reaching
-     * log p(x); and E_q log p(x | z) with the KL to the prior taken off its top, leaving the ELBO.
+     * Two stacked horizontal bars from the left edge of the chart: the ELBO then the KL to the
+     * posterior, reaching log p(x); and E_q log p(x | z) with the KL to the prior taken off its
+     * right end, leaving the same ELBO.
      */
     private void drawBars(LinearGaussianElbo.Breakdown b) {
         double lp = b.logp(), elbo = b.elbo(), ell = b.expectedLogLikelihood();
-        double top = Math.max(lp, ell) + 0.6;
-        double floor = Math.max(Math.min(elbo, lp - 2) - 1, lp - 40);
-        double base = floor;
-        int blueFill = 0xCC0072B2, orangeFill = 0xCCE69F00, greenFill = 0xCC009E73, redFill = 0x88D55E00;
+        double right = Math.max(lp, ell);
+        double floor = Math.max(Math.min(elbo, lp - 2) - 0.15 * (right - Math.min(elbo, lp - 2)), lp - 40);
+        double span = right - floor;
+        double top = right + 0.08 * span;
+        int blueFill = 0xCC0072B2, orangeFill = 0xCCE69F00, redFill = 0x88D55E00;
         double shownElbo = Math.max(elbo, floor);
+        // row 1 (upper): log p(x) = ELBO + KL(q ‖ p(z | x)); row 0 (lower): ELBO = E_q log p(x | z) − KL(q ‖ p(z))
         barRects.setRects(List.of(
-                new RectLayer.Rect(0.15, base, 0.85, shownElbo, blueFill, Curves.BLUE),
-                new RectLayer.Rect(0.15, shownElbo, 0.85, lp, orangeFill, Curves.ORANGE),
-                new RectLayer.Rect(1.15, base, 1.85, shownElbo, blueFill, Curves.BLUE),
-                new RectLayer.Rect(1.15, shownElbo, 1.85, ell, redFill, Curves.VERMILLION)));
-        barLines.setPaths(List.of(Curves.segment(0, lp, 2, lp, Curves.BLACK, 2).withDashes(8, 5),
-                Curves.segment(1.15, ell, 1.85, ell, Curves.GREEN, 3)));
-        double mid0 = 0.5, mid1 = 1.5;
+                new RectLayer.Rect(floor, 1.2, shownElbo, 1.8, blueFill, Curves.BLUE),
+                new RectLayer.Rect(shownElbo, 1.2, lp, 1.8, orangeFill, Curves.ORANGE),
+                new RectLayer.Rect(floor, 0.2, shownElbo, 0.8, blueFill, Curves.BLUE),
+                new RectLayer.Rect(shownElbo, 0.2, ell, 0.8, redFill, Curves.VERMILLION)));
+        barLines.setPaths(List.of(Curves.segment(lp, 0, lp, 2.25, Curves.BLACK, 2).withDashes(8, 5),
+                Curves.segment(ell, 0.2, ell, 0.8, Curves.GREEN, 3)));
         List<TextLayer.Label> labels = new java.util.ArrayList<>();
-        labels.add(label(1.0, lp, String.format(Locale.ROOT, "log p(x) = %.3f", lp), Painter.VAlign.BOTTOM, true));
-        labels.add(label(mid0, (shownElbo + base) / 2, String.format(Locale.ROOT, "ELBO%n%.3f", elbo), Painter.VAlign.CENTER, false));
-        if (lp - shownElbo > 0.05 * (top - floor)) {
-            labels.add(label(mid0, (shownElbo + lp) / 2, String.format(Locale.ROOT, "KL %.3f", b.kl()), Painter.VAlign.CENTER, false));
+        labels.add(new TextLayer.Label(lp, 2.27, String.format(Locale.ROOT, "log p(x) = %.3f", lp), 0xFF111111, 15,
+                lp - floor > 0.7 * span ? Painter.HAlign.RIGHT : Painter.HAlign.LEFT, Painter.VAlign.BOTTOM, true));
+        labels.add(left(floor, 1.85, "log p(x) = ELBO + KL(q ‖ p(z | x))"));
+        labels.add(left(floor, 0.85, "ELBO = E_q[log p(x | z)] − KL(q ‖ p(z))"));
+        double minWidth = 0.14 * span;
+        if (shownElbo - floor > minWidth) {
+            labels.add(inside((floor + shownElbo) / 2, 1.5, String.format(Locale.ROOT, "ELBO %.3f", elbo)));
+            labels.add(inside((floor + shownElbo) / 2, 0.5, String.format(Locale.ROOT, "ELBO %.3f", elbo)));
         }
-        labels.add(label(mid1, (shownElbo + base) / 2, String.format(Locale.ROOT, "ELBO%n%.3f", elbo), Painter.VAlign.CENTER, false));
-        if (ell - shownElbo > 0.05 * (top - floor)) {
-            labels.add(label(mid1, (shownElbo + ell) / 2, String.format(Locale.ROOT, "−KL(q‖p(z))%n%.3f", b.klToPrior()),
-                    Painter.VAlign.CENTER, false));
+        if (lp - shownElbo > minWidth) {
+            labels.add(inside((shownElbo + lp) / 2, 1.5, String.format(Locale.ROOT, "KL %.3f", b.kl())));
         }
-        labels.add(label(mid1, ell, String.format(Locale.ROOT, "E_q log p(x|z) = %.3f", ell), Painter.VAlign.BOTTOM, false));
-        labels.add(label(mid0, floor, "ELBO + KL", Painter.VAlign.TOP, true));
-        labels.add(label(mid1, floor, "E_q log p − KL(q‖p(z))", Painter.VAlign.TOP, true));
+        if (ell - shownElbo > minWidth) {
+            labels.add(inside((shownElbo + ell) / 2, 0.5, String.format(Locale.ROOT, "−KL %.3f", b.klToPrior())));
+        }
         barText.setLabels(labels);
-        bars.setHome(0, 2, floor, top);
+        bars.setHome(floor, top, 0, 2.6);
         bars.resetView();
-        bars.setAxisLabels(elbo < floor ? "the ELBO is below the chart: q is far from the posterior" : null, "nats");
+        bars.setAxisLabels(elbo < floor ? "nats (the ELBO is off the chart: q is far from the posterior)" : "nats", null);
     }
 
-    private static TextLayer.Label label(double x, double y, String text, Painter.VAlign v, boolean bold) {
-        return new TextLayer.Label(x, y, text, 0xFF111111, 14, Painter.HAlign.CENTER, v, bold);
+    private static TextLayer.Label left(double x, double y, String text) {
+        return new TextLayer.Label(x, y, "  " + text, 0xFF111111, 15, Painter.HAlign.LEFT, Painter.VAlign.BOTTOM, true);
+    }
+
+    private static TextLayer.Label inside(double x, double y, String text) {
+        return new TextLayer.Label(x, y, text, 0xFF111111, 15, Painter.HAlign.CENTER, Painter.VAlign.CENTER, false);
     }
 
     // ---- dragging q -------------------------------------------------------------------------

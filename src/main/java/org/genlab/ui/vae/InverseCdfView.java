@@ -69,8 +69,11 @@ final class InverseCdfView extends VaeView {
     private final PlotCanvas latentPlot = Curves.plot("p(z)", "z");
     private final PathLayer latentCurve = new PathLayer();
     private final ScatterLayer latentMarks = new ScatterLayer();
-    private final PlotCanvas cdfPlot = Curves.plot(null, null);
+    private final PlotCanvas cdfPlot = Curves.plot("x", "F(x)");
     private final PathLayer cdfCurves = new PathLayer();
+    private final PlotCanvas inversePlot = Curves.plot("u", "F⁻¹(u)");
+    private final PathLayer inverseCurves = new PathLayer();
+    private final VBox corner = new VBox(4);
     private final GridPane figure = new GridPane();
     private final VBox controls = new VBox(8);
     private final Label readout = Controls.wrapped("", "stat-value");
@@ -108,12 +111,17 @@ final class InverseCdfView extends VaeView {
         latentPlot.getLayers().addAll(latentCurve, latentMarks);
         latentPlot.setPanMode(PanMode.NONE);
         latentPlot.setZoomEnabled(false);
-        cdfPlot.setTitle("F and F⁻¹");
         cdfPlot.getLayers().add(cdfCurves);
-        cdfCurves.setLegendEntries(List.of(LegendEntry.line("F(x)", Curves.BLUE), LegendEntry.line("F⁻¹(u)", Curves.ORANGE)));
-        cdfPlot.setPanMode(PanMode.NONE);
-        cdfPlot.setZoomEnabled(false);
-        for (PlotCanvas p : List.of(histPlot, mapPlot, latentPlot, cdfPlot)) {
+        inversePlot.getLayers().add(inverseCurves);
+        for (PlotCanvas p : List.of(cdfPlot, inversePlot, latentPlot)) {
+            p.setPanMode(PanMode.NONE);
+            p.setZoomEnabled(false);
+            p.setLegendVisible(false);
+            VBox.setVgrow(p, Priority.ALWAYS);
+        }
+        corner.getChildren().addAll(cdfPlot, inversePlot);
+        mapPlot.setLegendCorner(org.genlab.ui.plot.Legend.Corner.TOP_LEFT);
+        for (PlotCanvas p : List.of(histPlot, mapPlot, latentPlot, cdfPlot, inversePlot)) {
             p.setComposited(context.pool().executor());
             p.setMinSize(120, 120);
         }
@@ -122,24 +130,28 @@ final class InverseCdfView extends VaeView {
         ColumnConstraints right = new ColumnConstraints();
         right.setPercentWidth(70);
         RowConstraints top = new RowConstraints();
-        top.setPercentHeight(40);
+        top.setPercentHeight(45);
         top.setVgrow(Priority.ALWAYS);
         RowConstraints bottom = new RowConstraints();
-        bottom.setPercentHeight(60);
+        bottom.setPercentHeight(55);
         bottom.setVgrow(Priority.ALWAYS);
         figure.getColumnConstraints().addAll(left, right);
         figure.getRowConstraints().addAll(top, bottom);
         figure.setHgap(4);
         figure.setVgap(4);
-        figure.add(cdfPlot, 0, 0);
+        figure.add(corner, 0, 0);
         figure.add(histPlot, 1, 0);
         figure.add(latentPlot, 0, 1);
         figure.add(mapPlot, 1, 1);
-        for (PlotCanvas p : List.of(histPlot, mapPlot, latentPlot, cdfPlot)) {
+        for (Node p : List.of(histPlot, mapPlot, latentPlot, corner)) {
             GridPane.setHgrow(p, Priority.ALWAYS);
             GridPane.setVgrow(p, Priority.ALWAYS);
+        }
+        for (PlotCanvas p : List.of(histPlot, mapPlot, latentPlot, cdfPlot, inversePlot)) {
             p.setPrefSize(300, 200);
         }
+        cdfPlot.setMinSize(120, 80);
+        inversePlot.setMinSize(120, 80);
         playButton = Controls.toggle("Play", "Pause", "Draw z one after another and watch the histogram of x form (Space)",
                 this::togglePlay);
         playButton.setId("vae-play");
@@ -148,22 +160,27 @@ final class InverseCdfView extends VaeView {
             drawnHeights = defaultDrawing();
             refresh("target");
         });
-        table.setHgap(12);
+        table.setHgap(9);
         table.setVgap(2);
         table.getStyleClass().add("stat-value");
         controls.getChildren().addAll(Controls.flow(playButton, all, resetDrawing), readout,
                 Controls.heading("EVERY CHOICE ON THE SAME z"), table);
     }
 
-    /** The starting shape of the drawn target: two bumps of different heights. */
+    /** The starting shape of the drawn target: two bumps of different heights, as a density. */
     static double[] defaultDrawing() {
         double[] h = new double[DRAWN_BINS];
         for (int i = 0; i < DRAWN_BINS; i++) {
             double c = DRAWN_LO + (i + 0.5) * (DRAWN_HI - DRAWN_LO) / DRAWN_BINS;
-            h[i] = Math.rint(100 * (0.6 * Math.exp(-0.5 * Math.pow((c + 1.8) / 0.6, 2))
-                    + 0.3 * Math.exp(-0.5 * Math.pow((c - 1.5) / 0.9, 2)))) / 100;
+            h[i] = 0.6 * Math.exp(-0.5 * Math.pow((c + 1.8) / 0.6, 2)) + 0.3 * Math.exp(-0.5 * Math.pow((c - 1.5) / 0.9, 2));
         }
-        return h;
+        return asDensity(h);
+    }
+
+    /** Heights scaled so the bars integrate to 1 (what the plot shows), to four decimals. */
+    private static double[] asDensity(double[] h) {
+        double sum = Arrays.stream(h).sum() * (DRAWN_HI - DRAWN_LO) / DRAWN_BINS;
+        return Arrays.stream(h).map(v -> Math.rint(v / sum * 1e4) / 1e4).toArray();
     }
 
     @Override
@@ -183,7 +200,7 @@ final class InverseCdfView extends VaeView {
 
     @Override
     List<CanvasRegion> canvases() {
-        return List.of(histPlot, mapPlot, latentPlot, cdfPlot);
+        return List.of(histPlot, mapPlot, latentPlot, cdfPlot, inversePlot);
     }
 
     @Override
@@ -297,17 +314,16 @@ final class InverseCdfView extends VaeView {
         latentCurve.setPaths(List.of(Curves.curveOfY(lat::density, z[0], z[1], 400, Curves.GREEN, 2.5)));
         latentPlot.setHome(0, top, z[0], z[1]);
         latentPlot.resetView();
-        // F on [x0, x1] and F⁻¹ on (0, 1), with the diagonal they mirror in
-        double lo = Math.min(x0, 0), hi = Math.max(x1, 1);
-        cdfCurves.setPaths(List.of(
-                Curves.segment(lo, lo, hi, hi, Curves.GREY, 1).withDashes(4, 4),
-                Curves.curve(t::cdf, x0, x1, 400, Curves.BLUE, 2),
-                Curves.curve(u -> {
-                    OptionalDouble x = t.inverseCdf(u);
-                    return x.isPresent() ? x.getAsDouble() : Double.NaN;
-                }, 1e-4, 1 - 1e-4, 400, Curves.ORANGE, 2)));
-        cdfPlot.setHome(lo, hi, lo, hi);
+        // F on [x0, x1], and F⁻¹ on (0, 1): the same curve read the other way
+        cdfCurves.setPaths(List.of(Curves.curve(t::cdf, x0, x1, 400, Curves.BLUE, 2.5)));
+        cdfPlot.setHome(x0, x1, -0.05, 1.05);
         cdfPlot.resetView();
+        inverseCurves.setPaths(List.of(Curves.curve(u -> {
+            OptionalDouble x = t.inverseCdf(u);
+            return x.isPresent() ? x.getAsDouble() : Double.NaN;
+        }, 1e-4, 1 - 1e-4, 400, Curves.ORANGE, 2.5)));
+        inversePlot.setHome(-0.05, 1.05, x0, x1);
+        inversePlot.resetView();
     }
 
     /** Shows the first k draws: histogram, points, the newest as elbows, and the KS test of those. */
@@ -368,6 +384,11 @@ final class InverseCdfView extends VaeView {
         return p < 1e-4 ? String.format(Locale.ROOT, "%.1e", p) : String.format(Locale.ROOT, "%.4f", p);
     }
 
+    /** A p-value in at most five characters, for the table. */
+    static String shortP(double p) {
+        return p < 0.001 ? String.format(Locale.ROOT, "%.0e", p).replace("e-0", "e-") : String.format(Locale.ROOT, "%.3f", p);
+    }
+
     private static String describe(InverseCdfOption o, Latent lat) {
         String z = lat == Latent.UNIFORM ? "z ~ U(0, 1)" : "z ~ N(0, 1)";
         return z + ", " + switch (o) {
@@ -379,27 +400,28 @@ final class InverseCdfView extends VaeView {
     }
 
     private static String undefinedReason(InverseCdfOption o, Latent lat) {
-        return o == InverseCdfOption.B_DENSITY && lat == Latent.UNIFORM ? "F⁻¹(1) is not a number: p(z) = 1 everywhere"
+        return o == InverseCdfOption.B_DENSITY && lat == Latent.UNIFORM ? "p(z) = 1 everywhere, and F⁻¹(1) lies beyond the support"
                 : "F⁻¹ needs a value strictly between 0 and 1; z was outside";
     }
 
     private void showTable() {
         table.getChildren().clear();
-        String[] head = {"choice", "KS D", "p-value", "undefined", "reproduces p(x)?"};
+        String[] head = {"choice", "KS D", "p", "undef.", "p(x)?"};
         for (int c = 0; c < head.length; c++) {
             Label l = new Label(head[c]);
             l.setStyle("-fx-font-weight: bold");
+            l.setMinWidth(Label.USE_PREF_SIZE);
             table.add(l, c, 0);
         }
         int r = 1;
         for (InverseCdfResult res : comparison) {
             KsResult ks = res.ks().orElse(null);
-            String[] cells = {res.option().id(), ks == null ? "—" : String.format(Locale.ROOT, "%.4f", ks.statistic()),
-                ks == null ? "—" : pValue(ks.pValue()), Integer.toString(res.undefined()),
-                res.passes(ALPHA) ? "yes" : res.undefined() > 0 ? "no: undefined draws" : "no"};
+            String[] cells = {res.option().id(), ks == null ? "—" : String.format(Locale.ROOT, "%.3f", ks.statistic()),
+                ks == null ? "—" : shortP(ks.pValue()), Integer.toString(res.undefined()),
+                res.passes(ALPHA) ? "yes" : res.undefined() > 0 ? "no" : "no"};
             for (int c = 0; c < cells.length; c++) {
                 Label l = new Label(cells[c]);
-                if (res.option() == option()) {
+                    if (res.option() == option()) {
                     l.setStyle("-fx-font-weight: bold; -fx-underline: true");
                 }
                 table.add(l, c, r);
@@ -546,8 +568,7 @@ final class InverseCdfView extends VaeView {
             say("The drawn histogram is all zero, which is no distribution: raise at least one bar. The last drawing is kept.");
             return;
         }
-        double sum = Arrays.stream(drawn).sum() * (DRAWN_HI - DRAWN_LO) / DRAWN_BINS;
-        drawnHeights = Arrays.stream(drawn).map(v -> Math.rint(v / sum * 1e4) / 1e4).toArray();
+        drawnHeights = asDensity(drawn);
         refresh("target");
         say("New drawn target: the draws start again.");
     }

@@ -16,11 +16,12 @@ import org.genlab.core.math.Rng;
 import org.genlab.core.vae.McLikelihood;
 import org.genlab.ui.plot.CanvasRegion;
 import org.genlab.ui.plot.LegendEntry;
-import org.genlab.ui.plot.Legend;
 import org.genlab.ui.plot.PathLayer;
 import org.genlab.ui.plot.PlotCanvas;
 import org.genlab.ui.plot.RectLayer;
 import org.genlab.ui.plot.ScatterLayer;
+import org.genlab.ui.plot.TextLayer;
+import org.genlab.ui.plot.Painter;
 import org.genlab.ui.shell.Shortcut;
 import org.genlab.ui.topic.Controls;
 import org.genlab.ui.topic.ParamForm;
@@ -42,6 +43,7 @@ final class McView extends VaeView {
     private static final int TOP_WEIGHTS = 30;
     private static final int SPREAD_REPEATS = 16;
     private static final int[] COLOURS = {Curves.VERMILLION, Curves.BLUE, Curves.GREEN};
+    private static final String[] SHORT = {" prior", "posterior ", "1.2× wider "};
 
     private final PlotCanvas weightsPlot = Curves.plot("rank of the weight", "normalised weight");
     private final RectLayer weightBars = new RectLayer();
@@ -49,7 +51,8 @@ final class McView extends VaeView {
     private final PlotCanvas essPlot = Curves.plot("dimension d", "log₁₀ ESS");
     private final PathLayer essCurves = new PathLayer();
     private final ScatterLayer essDots = new ScatterLayer();
-    private final PlotCanvas spreadPlot = Curves.plot("log₁₀ m", "estimate − exact log p(x)");
+    private final TextLayer essNames = new TextLayer();
+    private final PlotCanvas spreadPlot = Curves.plot("log₁₀ m (colours as left)", "estimate − exact");
     private final PathLayer spreadLines = new PathLayer();
     private final ScatterLayer spreadDots = new ScatterLayer();
     private final GridPane figure = new GridPane();
@@ -65,18 +68,13 @@ final class McView extends VaeView {
         weightLines.setLegendEntries(List.of(LegendEntry.line("1/m: every weight equal", Curves.BLACK)));
         weightsPlot.getLayers().addAll(weightBars, weightLines);
         weightsPlot.setTitle("Largest weights of one estimate");
-        List<LegendEntry> proposals = new ArrayList<>();
-        for (McLikelihood.Proposal p : McLikelihood.Proposal.values()) {
-            proposals.add(LegendEntry.line(name(p), COLOURS[p.ordinal()]));
-        }
-        essCurves.setLegendEntries(proposals);
-        essPlot.getLayers().addAll(essCurves, essDots);
-        essPlot.setTitle("Effective sample size (Σ w)² / Σ w²");
-        essPlot.setLegendCorner(Legend.Corner.BOTTOM_LEFT);
-        spreadLines.setLegendEntries(proposals);
+        // the proposals are named at the curves' ends (the plots are small; a legend would cover them)
+        essPlot.getLayers().addAll(essCurves, essDots, essNames);
+        essPlot.setTitle("ESS = (Σw)²/Σw²");
+        essPlot.setLegendVisible(false);
         spreadPlot.getLayers().addAll(spreadLines, spreadDots);
-        spreadPlot.setTitle("Mean error ± one sd over " + SPREAD_REPEATS + " estimates");
-        spreadPlot.setLegendCorner(Legend.Corner.BOTTOM_RIGHT);
+        spreadPlot.setTitle("Error ± sd, " + SPREAD_REPEATS + " runs");
+        spreadPlot.setLegendVisible(false);
         for (PlotCanvas p : List.of(weightsPlot, essPlot, spreadPlot)) {
             p.setComposited(context.pool().executor());
             p.setPrefSize(400, 300);
@@ -240,6 +238,19 @@ final class McView extends VaeView {
         curves.add(Curves.segment(0, full, 66, full, Curves.BLACK, 1.5).withDashes(8, 5));
         curves.add(Curves.segment(d, lo - 1, d, full + 1, Curves.GREY, 1.5).withDashes(3, 4));
         essCurves.setPaths(curves);
+        List<TextLayer.Label> names = new ArrayList<>();
+        for (int p = 0; p < 3; p++) {
+            // each name sits where its curve is, above the last point that is not on the floor
+            int k = DIMS.length - 1;
+            double y = Math.log10(Math.max(essAt[p][k], 1));
+            if (p == 0) {
+                k = 0;
+                y = Math.log10(Math.max(essAt[p][0], 1));
+            }
+            names.add(new TextLayer.Label(DIMS[k], y, SHORT[p], COLOURS[p], 14, p == 0 ? Painter.HAlign.LEFT : Painter.HAlign.RIGHT,
+                    Painter.VAlign.BOTTOM, true));
+        }
+        essNames.setLabels(names);
         essPlot.setHome(0, 66, lo - 0.1, Math.max(full, 0.5) * 1.1 + 0.1);
         essPlot.resetView();
     }

@@ -51,15 +51,17 @@ final class ReparamView extends VaeView {
     private final PlotCanvas cloudPlot = Curves.plot("∂/∂μ₁", "∂/∂μ₂");
     private final ScatterLayer cloudDots;
     private final ScatterLayer exactDot = new ScatterLayer();
-    private final PlotCanvas sdPlot = Curves.plot("log₁₀ samples per estimate", "log₁₀ sd");
+    private final PlotCanvas sdPlot = Curves.plot("log₁₀ n", "log₁₀ sd");
     private final PathLayer sdLines = new PathLayer();
-    private final PlotCanvas checkPlot = Curves.plot("finite-difference gradient of the ELBO", "estimator");
+    private final PlotCanvas checkPlot = Curves.plot("finite difference", "estimate");
     private final ScatterLayer checkDots = new ScatterLayer();
     private final PathLayer checkDiagonal = new PathLayer();
     private final GridPane figure = new GridPane();
     private final VBox controls = new VBox(8);
     private final Label readout = Controls.wrapped("", "stat-value");
     private final Label checkText = Controls.wrapped("", "stat-value");
+    private final javafx.scene.layout.GridPane table = new javafx.scene.layout.GridPane();
+    private String lastTable = "";
     private Result shown;
 
     /** What one refresh computes. */
@@ -75,19 +77,19 @@ final class ReparamView extends VaeView {
         exactDot.setLegendEntries(List.of(LegendEntry.point("exact ∇ E_q[f]", Curves.BLACK)));
         exactDot.setOutline(0xFFFFFFFF);
         cloudPlot.getLayers().addAll(cloudDots, exactDot);
-        cloudPlot.setTitle("Gradient estimates (each dot: one estimate)");
+        cloudPlot.setTitle("Estimates of ∇ E_q[f(z)]");
+        cloudPlot.setLegendCorner(Legend.Corner.BOTTOM_LEFT);
         cloudPlot.setEqualAspect(true);
         sdLines.setLegendEntries(List.of(LegendEntry.line("reparameterized", Curves.BLUE),
                 LegendEntry.line("score function", Curves.VERMILLION), LegendEntry.line("slope −1/2", Curves.GREY)));
         sdPlot.getLayers().add(sdLines);
-        sdPlot.setTitle("Spread of the estimate");
+        sdPlot.setTitle("Spread against samples");
         sdPlot.setLegendCorner(Legend.Corner.BOTTOM_LEFT);
         checkDots.setLegendEntries(List.of(LegendEntry.point("∇_θ, correct", Curves.BLUE), LegendEntry.point("∇_φ, correct", Curves.GREEN),
                 LegendEntry.point("∇_θ as printed (d i)", Curves.ORANGE), LegendEntry.point("∇_φ as printed (d ii)", Curves.VERMILLION)));
-        checkDiagonal.setLegendEntries(List.of(LegendEntry.line("agreement", Curves.GREY)));
         checkPlot.getLayers().addAll(checkDiagonal, checkDots);
-        checkPlot.setTitle("Gradient check of a small VAE (question 3 d)");
-        checkPlot.setLegendCorner(Legend.Corner.TOP_LEFT);
+        checkPlot.setTitle("Gradient check, small VAE");
+        checkPlot.setLegendCorner(Legend.Corner.BOTTOM_RIGHT);
         for (PlotCanvas p : List.of(cloudPlot, sdPlot, checkPlot)) {
             p.setComposited(context.pool().executor());
             p.setPrefSize(400, 300);
@@ -107,7 +109,10 @@ final class ReparamView extends VaeView {
         figure.add(cloudPlot, 0, 0, 1, 2);
         figure.add(sdPlot, 1, 0);
         figure.add(checkPlot, 1, 1);
-        controls.getChildren().addAll(readout, Controls.heading("GRADIENT CHECK"), checkText);
+        table.setHgap(14);
+        table.setVgap(2);
+        table.getStyleClass().add("stat-value");
+        controls.getChildren().addAll(readout, table, Controls.heading("GRADIENT CHECK"), checkText);
     }
 
     @Override
@@ -132,7 +137,13 @@ final class ReparamView extends VaeView {
 
     @Override
     String readout() {
-        return readout.getText() + "\n" + checkText.getText();
+        StringBuilder s = new StringBuilder(readout.getText());
+        for (Node c : table.getChildren()) {
+            if (c instanceof Label l) {
+                s.append(GridPane.getColumnIndex(c) == 0 ? "\n" : " | ").append(l.getText());
+            }
+        }
+        return s + "\n" + lastTable + "\n" + checkText.getText();
     }
 
     /** The last result shown (for tests). */
@@ -197,14 +208,31 @@ final class ReparamView extends VaeView {
         double[] mRep = mean(r.reparameterized()), mSf = mean(r.score());
         double[] sRep = sd(r.reparameterized()), sSf = sd(r.score());
         String[] names = {"μ₁", "μ₂", "σ₁", "σ₂"};
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%d estimates, each from %d sample%s%n", n,
-                integer("grad-samples"), integer("grad-samples") == 1 ? "" : "s"));
-        s.append("entry: exact | reparam. mean ± sd | score fn. mean ± sd\n");
-        for (int k = 0; k < 4; k++) {
-            s.append(String.format(Locale.ROOT, "∂/∂%s: %.3f | %.3f ± %.3f | %.3f ± %.3f%n", names[k], r.exact()[k], mRep[k],
-                    sRep[k], mSf[k], sSf[k]));
+        long m = integer("grad-samples");
+        readout.setText(String.format(Locale.ROOT, "%d estimates from each estimator, each the mean of %d sample%s; both "
+                + "centred on the exact gradient (unbiased), with these spreads:", n, m, m == 1 ? "" : "s"));
+        table.getChildren().clear();
+        String[] head = {"", "exact", "sd, rep.", "sd, score"};
+        for (int c = 0; c < head.length; c++) {
+            Label l = new Label(head[c]);
+            l.setStyle("-fx-font-weight: bold");
+            l.setMinWidth(Label.USE_PREF_SIZE);
+            table.add(l, c, 0);
         }
-        readout.setText(s.toString().trim());
+        for (int k = 0; k < 4; k++) {
+            String[] cells = {"∂/∂" + names[k], fmt(r.exact()[k]), fmt(sRep[k]), fmt(sSf[k])};
+            for (int c = 0; c < cells.length; c++) {
+                Label l = new Label(cells[c]);
+                l.setMinWidth(Label.USE_PREF_SIZE);
+                table.add(l, c, k + 1);
+            }
+        }
+        lastTable = String.format(Locale.ROOT, "means: reparameterized %s %s %s %s; score function %s %s %s %s", fmt(mRep[0]),
+                fmt(mRep[1]), fmt(mRep[2]), fmt(mRep[3]), fmt(mSf[0]), fmt(mSf[1]), fmt(mSf[2]), fmt(mSf[3]));
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%.0f" : "%.3f", v);
     }
 
     /** The half-width around c that holds 96% of the values (the 2nd to 98th percentile). */
@@ -264,13 +292,13 @@ final class ReparamView extends VaeView {
         checkDiagonal.setPaths(List.of(Curves.segment(-lim, -lim, lim, lim, Curves.GREY, 1.5).withDashes(6, 4)));
         checkPlot.setHome(-lim, lim, -lim, lim);
         checkPlot.resetView();
+        double printedPhiMax = Arrays.stream(c.printedPhi()).map(Math::abs).max().orElse(0);
         checkText.setText(String.format(Locale.ROOT,
-                "Each dot is one parameter of the small VAE; on the dashed line an estimator agrees with the finite "
-                        + "difference of the ELBO.%n"
-                        + "∇_θ correct: off by %.1e   ∇_φ correct: off by %.1e%n"
-                        + "∇_θ printed (d i): off by %.2f   ∇_φ printed (d ii): off by %.2f, and its largest entry is %.1e",
-                c.thetaError(), c.phiError(), c.printedThetaError(), c.printedPhiError(),
-                Arrays.stream(c.printedPhi()).map(Math::abs).max().orElse(0)));
+                "A dot per parameter of a small VAE (d = 2, 6 hidden units, %d draws of ε); on the dashed diagonal the "
+                        + "estimate equals the finite difference of the ELBO. Largest error, relative:%n"
+                        + "∇_θ, correct: %.1e%n∇_φ, correct: %.1e%n∇_θ as printed (d i): %.2f%n∇_φ as printed (d ii): %.2f%s",
+                CHECK_EPS, c.thetaError(), c.phiError(), c.printedThetaError(), c.printedPhiError(),
+                printedPhiMax == 0 ? " (every entry is exactly 0)" : String.format(Locale.ROOT, " (largest entry %.1e)", printedPhiMax)));
     }
 
     private static void add(List<double[]> pts, List<Integer> cols, double[] x, double[] y, int colour) {

@@ -55,7 +55,7 @@ public final class VaeParams {
             new Param.Real("mu2", "μ₂", "Mean of q in the second coordinate", -3, 3, -0.5),
             new Param.Real("sigma1", "σ₁", "Standard deviation of q in the first coordinate", 0.1, 3, 1.0),
             new Param.Real("sigma2", "σ₂", "Standard deviation of q in the second coordinate", 0.1, 3, 0.5),
-            new Param.Int("grad-samples", "Samples per estimate", "How many ε each gradient estimate averages over",
+            new Param.Int("grad-samples", "Samples n", "How many ε each gradient estimate averages over",
                     1, GradientEstimators.MAX_SAMPLES / 100, 1L),
             new Param.Choice("pair", "Gradient shown", "Which two entries of the gradient the cloud shows: with respect to the "
                     + "means (μ₁, μ₂) or the standard deviations (σ₁, σ₂)", List.of("means", "sds"), "means"),
