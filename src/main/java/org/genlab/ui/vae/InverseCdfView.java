@@ -406,7 +406,7 @@ final class InverseCdfView extends VaeView {
 
     private void showTable() {
         table.getChildren().clear();
-        String[] head = {"choice", "KS D", "p", "undef.", "p(x)?"};
+        String[] head = {"choice", "KS p", "undefined", "gives p(x)?"};
         for (int c = 0; c < head.length; c++) {
             Label l = new Label(head[c]);
             l.setStyle("-fx-font-weight: bold");
@@ -416,14 +416,12 @@ final class InverseCdfView extends VaeView {
         int r = 1;
         for (InverseCdfResult res : comparison) {
             KsResult ks = res.ks().orElse(null);
-            String[] cells = {res.option().id(), ks == null ? "—" : String.format(Locale.ROOT, "%.3f", ks.statistic()),
-                ks == null ? "—" : shortP(ks.pValue()), Integer.toString(res.undefined()),
-                res.passes(ALPHA) ? "yes" : res.undefined() > 0 ? "no" : "no"};
+            // the choice on screen is marked; a choice passes with every draw defined and p above ALPHA
+            String[] cells = {(res.option() == option() ? "▸ " : "   ") + res.option().id(),
+                ks == null ? "—" : shortP(ks.pValue()), Integer.toString(res.undefined()), res.passes(ALPHA) ? "yes" : "no"};
             for (int c = 0; c < cells.length; c++) {
                 Label l = new Label(cells[c]);
-                    if (res.option() == option()) {
-                    l.setStyle("-fx-font-weight: bold; -fx-underline: true");
-                }
+                l.setMinWidth(Label.USE_PREF_SIZE);
                 table.add(l, c, r);
             }
             r++;
