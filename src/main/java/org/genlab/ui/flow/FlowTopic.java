@@ -804,7 +804,7 @@ public final class FlowTopic implements Topic {
                         }
                         count += losses.length;
                         long now = System.nanoTime();
-                        if (count > 0 && (now - lastPost > 100_000_000L || tr.remaining() == 0)) {
+                        if (count > 0 && (now - lastPost > 250_000_000L || tr.remaining() == 0)) {
                             lastPost = now;
                             double mean = sum / count;
                             int done = tr.stepsDone();
