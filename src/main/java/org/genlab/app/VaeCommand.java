@@ -5,12 +5,32 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import org.genlab.compute.ComputePool;
+import org.genlab.core.data.DataCsv;
+import org.genlab.core.data.DataFormatException;
+import org.genlab.core.data.Dataset2D;
 import org.genlab.core.math.Rng;
+import org.genlab.core.vae.ElboTerms;
+import org.genlab.core.vae.Likelihood;
+import org.genlab.core.vae.ShapeFactors;
+import org.genlab.core.vae.Shapes;
+import org.genlab.core.vae.Vae;
+import org.genlab.core.vae.VaeData;
+import org.genlab.core.vae.VaeFile;
+import org.genlab.core.vae.VaeFormatException;
+import org.genlab.core.vae.VaeSettings;
+import org.genlab.core.vae.VaeTrainer;
+import org.genlab.export.GreyPng;
 import org.genlab.core.vae.Draw;
 import org.genlab.core.vae.InverseCdfOption;
 import org.genlab.core.vae.InverseCdfResult;
@@ -26,15 +46,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code genlab vae invcdf|mc-likelihood|elbo}: the homework's question 3 without a window
- * ({@link org.genlab.core.vae}). {@code invcdf} draws from a latent-variable model built on a
- * target's inverse CDF (Q3 b ii-iii) and tests the draws; {@code mc-likelihood} estimates
- * log p(x) by Monte Carlo beside the exact value (Q3 b iv-vii); {@code elbo} prints
- * log p(x) = ELBO + KL for the linear-Gaussian model (Q3 c). Loads no JavaFX.
+ * {@code genlab vae invcdf|mc-likelihood|elbo|train|encode|decode}: the homework's question 3
+ * without a window ({@link org.genlab.core.vae}). {@code invcdf} draws from a latent-variable
+ * model built on a target's inverse CDF (Q3 b ii-iii) and tests the draws; {@code mc-likelihood}
+ * estimates log p(x) by Monte Carlo beside the exact value (Q3 b iv-vii); {@code elbo} prints
+ * log p(x) = ELBO + KL for the linear-Gaussian model (Q3 c); {@code train}, {@code encode} and
+ * {@code decode} train a VAE on the built-in shapes or on 2-D points, and use it. Loads no JavaFX.
  */
 @Command(name = "vae", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Latent-variable models, the Monte-Carlo likelihood and the ELBO (the homework's question 3).",
-        subcommands = {VaeCommand.InvCdf.class, VaeCommand.McLikelihoodCmd.class, VaeCommand.Elbo.class, CommandLine.HelpCommand.class})
+        description = {"Latent-variable models, the Monte-Carlo likelihood and the ELBO (the homework's question 3),",
+            "and a VAE trained on the built-in 16x16 shapes or on 2-D points (train, encode, decode)."},
+        subcommands = {VaeCommand.InvCdf.class, VaeCommand.McLikelihoodCmd.class, VaeCommand.Elbo.class, VaeCommand.Train.class,
+            VaeCommand.Encode.class, VaeCommand.Decode.class, CommandLine.HelpCommand.class})
 final class VaeCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -46,8 +69,11 @@ final class VaeCommand implements Callable<Integer> {
     }
 
     /** The core's field names (the start of its messages) and the options that set them. */
-    private static final Map<String, String> FLAGS = Map.of("n", "--n", "dim", "--dim", "samples", "--samples", "mean", "--mean",
-            "var", "--var", "x", "--x");
+    private static final Map<String, String> FLAGS = Map.ofEntries(Map.entry("n", "--n"), Map.entry("dim", "--dim"),
+            Map.entry("samples", "--samples"), Map.entry("mean", "--mean"), Map.entry("var", "--var"), Map.entry("x", "--x"),
+            Map.entry("latent", "--latent"), Map.entry("hidden", "--hidden"), Map.entry("layers", "--layers"),
+            Map.entry("batch", "--batch"), Map.entry("lr", "--lr"), Map.entry("epochs", "--epochs"), Map.entry("beta", "--beta"),
+            Map.entry("variance", "--variance"), Map.entry("data", "--dataset"));
 
     /**
      * Runs a core call, turning its IllegalArgumentException ("field: reason") into a
@@ -269,6 +295,356 @@ final class VaeCommand implements Callable<Integer> {
             }
             throw new Cli.BadInput("--x: '" + a + "' is not X,Y (two finite numbers)");
         }
+    }
+
+    /** The data set named by {@code --dataset}: the built-in shapes, or a CSV file of 2-D points. */
+    static final class DataArg {
+        final VaeData data;
+        final Shapes shapes;
+
+        private DataArg(VaeData data, Shapes shapes) {
+            this.data = data;
+            this.shapes = shapes;
+        }
+
+        /**
+         * {@code shapes} (n images from seed; n null: {@link Shapes#DEFAULT_N}) or a CSV file
+         * (its first n rows; n null: all).
+         */
+        static DataArg resolve(String spec, Integer n, long seed) throws Cli.BadInput {
+            if (n != null && n < 1) {
+                throw new Cli.BadInput("--n: must be at least 1, got " + n);
+            }
+            Path file = Path.of(spec);
+            if (spec.equalsIgnoreCase("shapes") && !Files.exists(file)) {
+                int count = n == null ? Shapes.DEFAULT_N : n;
+                Shapes s = core(() -> Shapes.generate(count, seed));
+                return new DataArg(s.data(), s);
+            }
+            Dataset2D d;
+            try {
+                d = DataCsv.read(file);
+            } catch (DataFormatException | IllegalArgumentException e) {
+                throw new Cli.BadInput("--dataset: " + e.getMessage());
+            } catch (NoSuchFileException e) {
+                throw new Cli.BadInput("--dataset: " + spec + ": no such file (and not shapes)");
+            } catch (IOException e) {
+                throw new Cli.BadInput("--dataset: " + spec + ": cannot read (" + e.getMessage() + ")");
+            }
+            if (d.isEmpty()) {
+                throw new Cli.BadInput("--dataset: " + spec + ": the file holds no points");
+            }
+            VaeData v = VaeData.of(d, file.getFileName().toString());
+            return new DataArg(n == null ? v : v.head(n), null);
+        }
+
+        /** What the data are, for messages. */
+        String what() {
+            return shapes != null ? data.size() + " shapes (" + Shapes.PIXELS + " pixels each)" : data.size() + " points of " + data.name();
+        }
+    }
+
+    /** The model of {@code --model}. */
+    static Vae loadModel(Path file) throws Cli.BadInput {
+        try {
+            return VaeFile.load(file);
+        } catch (NoSuchFileException e) {
+            throw new Cli.BadInput("--model: " + file + ": no such file");
+        } catch (VaeFormatException e) {
+            String name = file.getFileName() + ": ";
+            String m = e.getMessage();
+            throw new Cli.BadInput("--model: " + file + ": " + (m.startsWith(name) ? m.substring(name.length()) : m));
+        } catch (IOException e) {
+            throw new Cli.BadInput("--model: " + file + ": cannot read (" + e.getMessage() + ")");
+        }
+    }
+
+    /** Checks that the model takes rows like the data's. */
+    static void checkFits(Vae vae, DataArg d) throws Cli.BadInput {
+        if (vae.inputDim() != d.data.dim()) {
+            throw new Cli.BadInput("--dataset: " + d.what() + " do not fit the model, which takes " + vae.inputDim()
+                    + " values per example (trained on " + vae.datasetName() + ")");
+        }
+    }
+
+    @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Trains a VAE (encoder x -> mean and log-variance of q(z | x), one reparameterized z = mean + sigma eps,",
+                "decoder z -> p(x | z), loss -log p(x | z) + beta KL(q || N(0, I)), minibatch Adam) and writes it to --out.",
+                "--dataset shapes: the built-in 16x16 images (Bernoulli likelihood); FILE.csv: 2-D points (Gaussian, learned variance).",
+                "Prints {\"epochs\": [{\"epoch\": e, \"elbo\": .., \"reconstruction\": .., \"kl\": ..}, ...], \"secondsPerEpoch\": s}:",
+                "per epoch the means per example over its steps, elbo = -(reconstruction + beta kl)."})
+    static final class Train implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--dataset", required = true, paramLabel = "shapes|FILE.csv",
+                description = "shapes (generated from --seed) or a CSV file of points (header x,y[,weight]).")
+        String dataset;
+
+        @Option(names = "--n", paramLabel = "N", description = "Number of shapes (default " + Shapes.DEFAULT_N + "); for a CSV, its first N rows (default all).")
+        Integer n;
+
+        @Option(names = "--latent", paramLabel = "L", description = "Latent dimension, 1.." + VaeSettings.MAX_LATENT + " (default 2 for shapes, 1 for points).")
+        Integer latent;
+
+        @Option(names = "--epochs", paramLabel = "E", description = "Epochs (default 10 for shapes, 200 for points).")
+        Integer epochs;
+
+        @Option(names = "--beta", paramLabel = "B", defaultValue = "1", description = "Weight of the KL, >= 0 (default: ${DEFAULT-VALUE}).")
+        double beta;
+
+        @Option(names = "--hidden", paramLabel = "H", description = "Hidden width of both networks (default 256 for shapes, 64 for points).")
+        Integer hidden;
+
+        @Option(names = "--layers", paramLabel = "K", defaultValue = "2", description = "Hidden layers of each network, 1..8 (default: ${DEFAULT-VALUE}).")
+        int layers;
+
+        @Option(names = "--batch", paramLabel = "B", defaultValue = "128", description = "Examples per step (default: ${DEFAULT-VALUE}).")
+        int batch;
+
+        @Option(names = "--lr", paramLabel = "X", defaultValue = "1e-3", description = "Adam's learning rate (default: ${DEFAULT-VALUE}).")
+        double lr;
+
+        @Option(names = "--likelihood", paramLabel = "NAME",
+                description = "bernoulli, gaussian (fixed variance --variance) or gaussian-learned (default bernoulli for shapes, gaussian-learned for points).")
+        String likelihood;
+
+        @Option(names = "--variance", paramLabel = "V", defaultValue = "0.01",
+                description = "The fixed variance of --likelihood gaussian (default: ${DEFAULT-VALUE}).")
+        double variance;
+
+        @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
+                description = "Seed of the shapes, the weights, the batches and the noise (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--out", required = true, paramLabel = "MODEL", description = "Where to write the model (e.g. model.genlab-vae).")
+        Path out;
+
+        @Override
+        public Integer call() throws IOException {
+            CommandLine cmd = spec.commandLine();
+            VaeTrainer trainer;
+            int e;
+            try {
+                DataArg d = DataArg.resolve(dataset, n, seed);
+                boolean images = d.shapes != null;
+                VaeSettings base = images ? VaeSettings.IMAGES : VaeSettings.POINTS;
+                Likelihood lik = base.likelihood();
+                if (likelihood != null) {
+                    lik = Likelihood.byId(likelihood).orElseThrow(() -> new Cli.BadInput(
+                            "--likelihood: '" + likelihood + "' is not " + String.join(", ", Likelihood.ids())));
+                }
+                Likelihood l = lik;
+                int lat = latent == null ? base.latent() : latent;
+                int hid = hidden == null ? base.hidden() : hidden;
+                e = epochs == null ? base.epochs() : epochs;
+                int ep = e;
+                VaeSettings settings = core(() -> new VaeSettings(l, lat, hid, layers, base.activation(), batch, lr, ep, beta, variance, seed));
+                ComputePool pool = ComputePool.shared();
+                trainer = core(() -> new VaeTrainer(d.data, settings, pool.executor(), pool.size()));
+                cmd.getErr().println(String.format(Locale.ROOT, "vae train: %s, %s, latent %d, %d epochs of %d steps",
+                        d.what(), l.id(), lat, e, trainer.stepsPerEpoch()));
+            } catch (Cli.BadInput ex) {
+                cmd.getErr().println("genlab vae train: " + ex.getMessage());
+                return Cli.BAD_INPUT;
+            }
+            List<ElboTerms> epochTerms = new ArrayList<>();
+            for (int k = 1; k <= e; k++) {
+                ElboTerms t = trainer.runEpoch();
+                if (t == null) {
+                    cmd.getErr().println("genlab vae train: failed: " + trainer.failure() + "; nothing was written to " + out);
+                    return Cli.FAILURE;
+                }
+                epochTerms.add(t);
+                cmd.getErr().println(String.format(Locale.ROOT, "vae train: epoch %d/%d: -ELBO %.4f (reconstruction %.4f, KL %.4f)",
+                        k, e, t.negElbo(), t.reconstruction(), t.kl()));
+            }
+            StringWriter text = new StringWriter();
+            try (JsonGenerator g = new JsonFactory().createGenerator(text)) {
+                g.writeStartObject();
+                g.writeArrayFieldStart("epochs");
+                for (int k = 0; k < epochTerms.size(); k++) {
+                    ElboTerms t = epochTerms.get(k);
+                    g.writeStartObject();
+                    g.writeNumberField("epoch", k + 1);
+                    g.writeFieldName("elbo");
+                    number(g, t.elbo());
+                    g.writeFieldName("reconstruction");
+                    number(g, t.reconstruction());
+                    g.writeFieldName("kl");
+                    number(g, t.kl());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeFieldName("secondsPerEpoch");
+                number(g, trainer.secondsPerEpoch());
+                g.writeEndObject();
+            }
+            VaeFile.save(trainer.vae(), out);
+            print(cmd, text);
+            cmd.getErr().println(String.format(Locale.ROOT, "vae train: %d steps, %.3f s per epoch, wrote %s (%d bytes)",
+                    trainer.stepsDone(), trainer.secondsPerEpoch(), out, Files.size(out)));
+            return 0;
+        }
+    }
+
+    @Command(name = "encode", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Encodes a data set with a trained VAE and prints q(z | x) for each example as JSON:",
+                "{\"means\": [[..], ...], \"logvars\": [[..], ...], \"factors\": [{\"kind\": k, \"x\": .., \"y\": .., \"scale\": .., \"rotation\": ..}, ...]}",
+                "(factors only for shapes: kind 0 square, 1 ellipse, 2 triangle; x, y in [0, 1], y down; rotation in radians)."})
+    static final class Encode implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--model", required = true, paramLabel = "MODEL", description = "A model written by vae train.")
+        Path model;
+
+        @Option(names = "--dataset", required = true, paramLabel = "shapes|FILE.csv", description = "shapes or a CSV file of points.")
+        String dataset;
+
+        @Option(names = "--n", paramLabel = "N", description = "Number of shapes (default " + Shapes.DEFAULT_N + "); for a CSV, its first N rows (default all).")
+        Integer n;
+
+        @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of the shapes (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Override
+        public Integer call() throws IOException {
+            CommandLine cmd = spec.commandLine();
+            try {
+                Vae vae = loadModel(model);
+                DataArg d = DataArg.resolve(dataset, n, seed);
+                checkFits(vae, d);
+                ComputePool pool = ComputePool.shared();
+                Vae.Encodings enc = vae.encode(d.data, pool.executor(), pool.size());
+                StringWriter text = new StringWriter();
+                try (JsonGenerator g = new JsonFactory().createGenerator(text)) {
+                    g.writeStartObject();
+                    rows(g, "means", enc.means());
+                    rows(g, "logvars", enc.logVars());
+                    if (d.shapes != null) {
+                        g.writeArrayFieldStart("factors");
+                        for (int i = 0; i < d.shapes.size(); i++) {
+                            ShapeFactors f = d.shapes.factors(i);
+                            g.writeStartObject();
+                            g.writeNumberField("kind", f.kind());
+                            for (String name : Shapes.FACTOR_NAMES.subList(1, Shapes.FACTOR_NAMES.size())) {
+                                g.writeFieldName(name);
+                                number(g, f.get(name));
+                            }
+                            g.writeEndObject();
+                        }
+                        g.writeEndArray();
+                    }
+                    g.writeEndObject();
+                }
+                print(cmd, text);
+                cmd.getErr().println(String.format(Locale.ROOT, "vae encode: %s with %s", d.what(), vae));
+                return 0;
+            } catch (Cli.BadInput e) {
+                cmd.getErr().println("genlab vae encode: " + e.getMessage());
+                return Cli.BAD_INPUT;
+            }
+        }
+    }
+
+    @Command(name = "decode", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Decodes latent points with a trained VAE: prints the means E[x | z] (pixel probabilities for shapes) as JSON,",
+                "{\"means\": [[..], ...]} one row per --z, or with --out writes the images side by side as a PNG",
+                "(grey level 255 x value, each pixel --scale x --scale; image models only) and prints nothing."})
+    static final class Decode implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--model", required = true, paramLabel = "MODEL", description = "A model written by vae train.")
+        Path model;
+
+        @Option(names = "--z", required = true, paramLabel = "Z1,Z2,..", description = "A latent point, one number per latent dimension (repeatable).")
+        List<String> zs = new ArrayList<>();
+
+        @Option(names = "--out", paramLabel = "FILE.png", description = "Write a PNG instead of printing the means.")
+        Path out;
+
+        @Option(names = "--scale", paramLabel = "K", defaultValue = "4", description = "PNG pixels per image pixel, 1..64 (default: ${DEFAULT-VALUE}).")
+        int scale;
+
+        @Override
+        public Integer call() throws IOException {
+            CommandLine cmd = spec.commandLine();
+            try {
+                Vae vae = loadModel(model);
+                float[][] z = new float[zs.size()][];
+                for (int i = 0; i < z.length; i++) {
+                    z[i] = latentPoint(zs.get(i), vae.latentDim());
+                }
+                int side = (int) Math.round(Math.sqrt(vae.inputDim()));
+                if (out != null) {
+                    if (side * side != vae.inputDim() || vae.likelihood() != Likelihood.BERNOULLI) {
+                        throw new Cli.BadInput("--out: a PNG needs an image model; this one decodes " + vae.inputDim()
+                                + " values (" + vae.likelihood().id() + ", trained on " + vae.datasetName() + ")");
+                    }
+                    if (scale < 1 || scale > 64) {
+                        throw new Cli.BadInput("--scale: must be in 1..64, got " + scale);
+                    }
+                }
+                float[][] means = vae.decode(z);
+                if (out != null) {
+                    GreyPng.write(means, side, side, scale, out);
+                    cmd.getErr().println(String.format(Locale.ROOT, "vae decode: %d images of %dx%d side by side, wrote %s",
+                            means.length, side, side, out));
+                    return 0;
+                }
+                StringWriter text = new StringWriter();
+                try (JsonGenerator g = new JsonFactory().createGenerator(text)) {
+                    g.writeStartObject();
+                    rows(g, "means", means);
+                    g.writeEndObject();
+                }
+                print(cmd, text);
+                cmd.getErr().println(String.format(Locale.ROOT, "vae decode: %d latent points with %s", means.length, vae));
+                return 0;
+            } catch (Cli.BadInput e) {
+                cmd.getErr().println("genlab vae decode: " + e.getMessage());
+                return Cli.BAD_INPUT;
+            }
+        }
+
+        /** "Z1,Z2,.." as exactly {@code dim} finite numbers. */
+        private static float[] latentPoint(String a, int dim) throws Cli.BadInput {
+            String[] parts = a.split(",", -1);
+            float[] z = new float[parts.length];
+            for (int i = 0; i < parts.length; i++) {
+                try {
+                    double v = Double.parseDouble(parts[i].trim());
+                    if (!Double.isFinite(v)) {
+                        throw new NumberFormatException();
+                    }
+                    z[i] = (float) v;
+                } catch (NumberFormatException e) {
+                    throw new Cli.BadInput("--z: '" + a + "': '" + parts[i].trim() + "' is not a finite number");
+                }
+            }
+            if (z.length != dim) {
+                throw new Cli.BadInput("--z: '" + a + "' has " + z.length + " numbers, the model's latent dimension is " + dim);
+            }
+            return z;
+        }
+    }
+
+    /** Rows of floats as an array of arrays. */
+    private static void rows(JsonGenerator g, String name, float[][] rows) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (float[] r : rows) {
+            g.writeStartArray();
+            for (float v : r) {
+                if (!Float.isFinite(v)) {
+                    throw new IllegalStateException("a result is not finite: " + v);
+                }
+                g.writeNumber(v);
+            }
+            g.writeEndArray();
+        }
+        g.writeEndArray();
     }
 
     private static void print(CommandLine cmd, StringWriter text) {
