@@ -16,14 +16,15 @@ import org.genlab.core.vae.McLikelihood;
  */
 public final class VaeParams {
     /** The views, in the order the pane offers them. */
-    public static final List<String> VIEWS = List.of("invcdf", "mc", "elbo", "reparam");
+    public static final List<String> VIEWS = List.of("invcdf", "mc", "elbo", "reparam", "latent");
 
     /** The targets of the inverse-CDF view; {@code drawn} is the histogram the user draws. */
     public static final List<String> TARGETS = List.of("mixture", "exponential", "uniform", "drawn");
 
     public static final ParamSet PARAMS = ParamSet.of(
             new Param.Choice("view", "View", "Which part of question 3: inverse-CDF latent models (b i-iii), the naive "
-                    + "Monte-Carlo likelihood (b iv-vii), the ELBO and the KL (c), or the reparameterization trick (d)",
+                    + "Monte-Carlo likelihood (b iv-vii), the ELBO and the KL (c), the reparameterization trick (d), or a "
+                    + "trained VAE's latent space",
                     VIEWS, "invcdf"),
             // ---- (b) i-iii: inverse-CDF latent models
             new Param.Choice("target", "Target p(x)", "The distribution the latent model should reproduce: the mixture "
@@ -59,6 +60,17 @@ public final class VaeParams {
                     1, GradientEstimators.MAX_SAMPLES / 100, 1L),
             new Param.Choice("pair", "Gradient shown", "Which two entries of the gradient the cloud shows: with respect to the "
                     + "means (μ₁, μ₂) or the standard deviations (σ₁, σ₂)", List.of("means", "sds"), "means"),
+            // ---- a trained VAE's latent space
+            new Param.Choice("dataset", "Data", "What the VAE learns: 16 × 16 images of squares, ellipses and triangles "
+                    + "(10,000, made from the seed), or 2-D points (two moons, or the data pane's data)",
+                    List.of("shapes", "points"), "shapes"),
+            new Param.Int("latent-dim", "Latent dimension", "The dimension of z: 2 for a map, 1 for a line", 1, 2, 2L),
+            new Param.Real("beta", "β", "The weight of the KL in the loss: above 1 a tidier latent space, below 1 sharper "
+                    + "reconstructions (a change starts training again)", 0, 8, 1.0),
+            new Param.Int("epochs", "Epochs", "How many passes over the data Train makes", 1, 500, 10L),
+            new Param.Choice("colour", "Colour by", "The known factor the encoded points are coloured by",
+                    List.of("kind", "x", "y", "scale", "rotation"), "x"),
+            new Param.Flag("mosaic", "Decoded grid", "Show the decoding of a grid of latent points under the encoded data", false),
             // ---- shared
             new Param.Int("seed", "Seed", "The random seed: same seed, same draws, same pictures", 0, Integer.MAX_VALUE, 0L));
 
@@ -67,7 +79,8 @@ public final class VaeParams {
             "invcdf", Set.of("target", "latent", "option", "draws"),
             "mc", Set.of("dim", "samples", "proposal"),
             "elbo", Set.of("x1", "x2", "q-mean", "q-var"),
-            "reparam", Set.of("function", "mu1", "mu2", "sigma1", "sigma2", "grad-samples", "pair"));
+            "reparam", Set.of("function", "mu1", "mu2", "sigma1", "sigma2", "grad-samples", "pair"),
+            "latent", Set.of("dataset", "latent-dim", "beta", "epochs", "colour", "mosaic"));
 
     static {
         if (InverseCdfSampler.MAX_N < 100_000) {

@@ -43,7 +43,8 @@ public final class VaeTopic implements Topic {
     public VaeTopic(TopicContext context) {
         this.form = new ParamForm(PARAMS, (name, value) -> onParam(name));
         for (VaeView v : List.of(new InverseCdfView(context, form, message::set), new McView(context, form, message::set),
-                new ElboView(context, form, message::set), new ReparamView(context, form, message::set))) {
+                new ElboView(context, form, message::set), new ReparamView(context, form, message::set),
+                new LatentView(context, form, message::set))) {
             views.put(v.id(), v);
         }
         figure.getStyleClass().add("figure-area");
@@ -74,7 +75,9 @@ public final class VaeTopic implements Topic {
                 + "mc: estimate log p(x) by averaging p(x | z) over z from the prior, and watch the weights and the "
                 + "effective sample size collapse as the dimension grows (b iv-vii).\n\n"
                 + "elbo: drag q(z | x) on the latent axis and see log p(x) = ELBO + KL(q ‖ p(z | x)) (c).\n\n"
-                + "reparam: two gradient estimators of E_q[f(z)], and a check of the printed VAE gradients (d).";
+                + "reparam: two gradient estimators of E_q[f(z)], and a check of the printed VAE gradients (d).\n\n"
+                + "latent: a VAE trained on images of shapes (or on 2-D points): its latent space coloured by a known "
+                + "factor, decodings under the pointer and between two picked items, and live training with β.";
     }
 
     @Override
@@ -112,6 +115,21 @@ public final class VaeTopic implements Topic {
     public void setHiddenControls(Set<String> names) {
         lessonHidden = Set.copyOf(names);
         hideOtherViews();
+    }
+
+    /** The data pane's points become the latent view's data set (2-D points, Gaussian decoder). */
+    @Override
+    public boolean useData(org.genlab.core.data.Dataset2D data) {
+        form.setValue("view", "latent");
+        LatentView latent = (LatentView) views.get("latent");
+        if (current != latent) {
+            current.stop();
+            current = latent;
+            figure.getChildren().setAll(latent.figure());
+            viewControls.getChildren().setAll(latent.controls());
+            hideOtherViews();
+        }
+        return latent.useData(data);
     }
 
     @Override

@@ -1,0 +1,878 @@
+package org.genlab.ui.vae;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.geometry.Point2D;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.genlab.compute.ComputeJob;
+import org.genlab.core.data.Dataset2D;
+import org.genlab.core.data.Preset;
+import org.genlab.core.math.Rng;
+import org.genlab.core.vae.ElboTerms;
+import org.genlab.core.vae.Shapes;
+import org.genlab.core.vae.Vae;
+import org.genlab.core.vae.VaeData;
+import org.genlab.core.vae.VaeFile;
+import org.genlab.core.vae.VaeSettings;
+import org.genlab.core.vae.VaeTrainer;
+import org.genlab.ui.plot.CanvasRegion;
+import org.genlab.ui.plot.Colormaps;
+import org.genlab.ui.plot.EllipseLayer;
+import org.genlab.ui.plot.ImageLayer;
+import org.genlab.ui.plot.LegendEntry;
+import org.genlab.ui.plot.LineChart;
+import org.genlab.ui.plot.PanMode;
+import org.genlab.ui.plot.PathLayer;
+import org.genlab.ui.plot.PlotCanvas;
+import org.genlab.ui.plot.RasterImage;
+import org.genlab.ui.plot.ScatterLayer;
+import org.genlab.ui.shell.Shortcut;
+import org.genlab.ui.topic.Controls;
+import org.genlab.ui.topic.ParamForm;
+import org.genlab.ui.topic.TopicContext;
+
+/**
+ * A trained VAE's latent space (issue 9, the picture a lecturer puts on the screen): the encoded
+ * means of the data coloured by a known factor, one-standard-deviation posterior ellipses of the
+ * items picked, the decoding of the point under the pointer, the interpolation between two
+ * picked items, an optional mosaic of decodings over the latent plane, and live training with
+ * the ELBO's two terms charted. The shipped model (shapes, latent 2, β = 1) is shown at start,
+ * so a lecture needs no waiting; Train starts a fresh model with the settings of the form.
+ *
+ * <p>Training runs as a job on the pool; every quarter second it posts the terms, every second a
+ * snapshot of the model with the shown items' encodings (a snapshot encodes and decodes while
+ * training goes on). Decoding one z under the pointer costs tens of microseconds, so it is done
+ * on the FX thread, within the frame.
+ */
+final class LatentView extends VaeView {
+    /** Items encoded and drawn (a sample of the data set: enough to see the structure, cheap to re-encode). */
+    static final int SHOWN = 2000;
+    /** The latent plane drawn: [−SPAN, SPAN]². */
+    static final double SPAN = 3.2;
+    /** Decodings per side of the mosaic, and between two picked items. */
+    static final int MOSAIC = 15, INTERPOLATION = 9;
+    private static final int IMAGE_PX = 132, STRIP_PX = 46;
+    private static final double PICK_PX = 14;
+    private static final int[] PICK_COLOURS = {Curves.VERMILLION, Curves.BLUE};
+
+    private final PlotCanvas latentPlot = Curves.plot("z₁", "z₂");
+    private final ImageLayer mosaicLayer = new ImageLayer();
+    private final ScatterLayer meansLayer;
+    private final EllipseLayer posteriors = new EllipseLayer();
+    private final PathLayer interpolationPath = new PathLayer();
+    private final ScatterLayer pickDots = new ScatterLayer();
+    private final ScatterLayer hoverDot = new ScatterLayer();
+    private final PlotCanvas dataPlot = Curves.plot("x₁", "x₂");
+    private final ScatterLayer dataLayer;
+    private final ScatterLayer decodedLayer;
+    private final ScatterLayer dataHover = new ScatterLayer();
+    private final ImageView hoverImage = pixelView(IMAGE_PX);
+    private final ImageView[] pickOriginal = {pixelView(64), pixelView(64)};
+    private final ImageView[] pickDecoded = {pixelView(64), pixelView(64)};
+    private final HBox strip = new HBox(3);
+    private final VBox[] pickBoxes = new VBox[2];
+    private final Label stripLabel = Controls.wrapped("Click two encoded points to see the decodings between them.", "hint");
+    private final Label hoverLabel = Controls.label("Point at the latent plane", "hint");
+    private final LineChart curves = new LineChart();
+    private final LineChart.Series negElboSeries = curves.addSeries("−ELBO", Curves.BLACK);
+    private final LineChart.Series reconSeries = curves.addSeries("reconstruction", Curves.BLUE);
+    private final LineChart.Series klSeries = curves.addSeries("KL", Curves.ORANGE);
+    private final GridPane figure = new GridPane();
+    private final StackPane topRight = new StackPane();
+    private final VBox imagesBox = new VBox(6);
+    private final VBox controls = new VBox(8);
+    private final Label readout = Controls.wrapped("", "stat-value");
+    private final Button trainButton;
+
+    private Shapes shapes;
+    private Dataset2D points;
+    private Dataset2D customPoints;
+    private VaeData data;
+    private int[] shown = new int[0];
+    private VaeData shownData;
+    private Vae vae;
+    private String modelLabel = "";
+    private Vae.Encodings encodings;
+    private VaeTrainer trainer;
+    private ComputeJob<VaeTrainer> training;
+    private final List<Integer> picks = new ArrayList<>();
+    private long modelToken;
+
+    LatentView(TopicContext context, ParamForm form, Consumer<String> message) {
+        super(context, form, message);
+        meansLayer = new ScatterLayer(context.pool());
+        dataLayer = new ScatterLayer(context.pool());
+        decodedLayer = new ScatterLayer(context.pool());
+        latentPlot.setEqualAspect(true);
+        latentPlot.setPanMode(PanMode.SECONDARY);
+        latentPlot.setFocusTraversable(true);
+        posteriors.setLegendEntries(List.of(LegendEntry.line("q(z | x) ± 1 sd of a picked item", Curves.VERMILLION)));
+        hoverDot.setOutline(0xFFFFFFFF);
+        pickDots.setOutline(0xFFFFFFFF);
+        latentPlot.getLayers().addAll(mosaicLayer, meansLayer, posteriors, interpolationPath, pickDots, hoverDot);
+        latentPlot.setComposited(context.pool().executor());
+        latentPlot.addEventHandler(MouseEvent.MOUSE_MOVED, this::onHover);
+        latentPlot.addEventHandler(MouseEvent.MOUSE_CLICKED, this::onClick);
+        dataLayer.setLegendEntries(List.of(LegendEntry.point("data x", Curves.GREY)));
+        decodedLayer.setLegendEntries(List.of(LegendEntry.point("decoded prior samples E[x | z]", Curves.ORANGE)));
+        dataHover.setLegendEntries(List.of(LegendEntry.point("decoding at the pointer", Curves.VERMILLION)));
+        dataHover.setOutline(0xFFFFFFFF);
+        dataPlot.getLayers().addAll(dataLayer, decodedLayer, dataHover);
+        dataPlot.setEqualAspect(true);
+        dataPlot.setComposited(context.pool().executor());
+        curves.setLabels(null, "epoch", null);
+        curves.setSnapToInteger(false);
+        curves.setComposited(context.pool().executor());
+        curves.setMinHeight(120);
+
+        HBox picked = new HBox(6);
+        for (int k = 0; k < 2; k++) {
+            VBox pair = new VBox(2, label(k == 0 ? "A: item" : "B: item", PICK_COLOURS[k]), pickOriginal[k], label("decoded", PICK_COLOURS[k]),
+                    pickDecoded[k]);
+            pickBoxes[k] = pair;
+            picked.getChildren().add(pair);
+        }
+        VBox hover = new VBox(2, hoverLabel, hoverImage);
+        HBox images = new HBox(12, hover, picked);
+        imagesBox.getChildren().addAll(images, stripLabel, strip);
+        imagesBox.setPadding(new Insets(6));
+        topRight.getChildren().setAll(imagesBox);
+        strip.setAlignment(Pos.CENTER_LEFT);
+
+        ColumnConstraints left = new ColumnConstraints();
+        left.setPercentWidth(58);
+        ColumnConstraints right = new ColumnConstraints();
+        right.setPercentWidth(42);
+        RowConstraints row = new RowConstraints();
+        row.setPercentHeight(100);
+        figure.getColumnConstraints().addAll(left, right);
+        figure.getRowConstraints().add(row);
+        figure.setHgap(6);
+        VBox rightColumn = new VBox(6, topRight, curves);
+        VBox.setVgrow(topRight, Priority.ALWAYS);
+        VBox.setVgrow(curves, Priority.ALWAYS);
+        figure.add(latentPlot, 0, 0);
+        figure.add(rightColumn, 1, 0);
+        for (Node n : List.of(latentPlot, rightColumn)) {
+            GridPane.setHgrow(n, Priority.ALWAYS);
+            GridPane.setVgrow(n, Priority.ALWAYS);
+        }
+        latentPlot.setPrefSize(560, 560);
+        dataPlot.setPrefSize(360, 300);
+        curves.setPrefSize(360, 220);
+
+        trainButton = Controls.toggle("Train", "Pause", "Train a fresh VAE with these settings in the background; press again "
+                + "to pause, again to go on", this::toggleTraining);
+        trainButton.setId("vae-train");
+        Button reset = Controls.button("Reset", "Forget the training and show the shipped model (shapes, latent 2, β = 1) or an "
+                + "untrained one", () -> resetModel("Reset"));
+        Button clear = Controls.button("Clear picks", "Forget the picked items", this::clearPicks);
+        Button useData = Controls.button("Use the data pane's data", "Train on the 2-D points made in the data pane",
+                () -> useData(context.sharedData().get()));
+        controls.getChildren().addAll(Controls.flow(trainButton, reset, clear), readout, useData);
+    }
+
+    private static Label label(String text, int argb) {
+        Label l = new Label(text);
+        l.setStyle(String.format(Locale.ROOT, "-fx-text-fill: #%06x; -fx-font-weight: bold", argb & 0xFFFFFF));
+        return l;
+    }
+
+    private static ImageView pixelView(int size) {
+        ImageView v = new ImageView();
+        v.setFitWidth(size);
+        v.setFitHeight(size);
+        v.setSmooth(false);
+        v.setPreserveRatio(true);
+        v.setStyle("-fx-border-color: #888");
+        return v;
+    }
+
+    // ---- the view contract ----------------------------------------------------------------------
+
+    @Override
+    String id() {
+        return "latent";
+    }
+
+    @Override
+    Node figure() {
+        return figure;
+    }
+
+    @Override
+    Node controls() {
+        return controls;
+    }
+
+    @Override
+    List<CanvasRegion> canvases() {
+        return isImages() ? List.of(latentPlot, curves) : List.of(latentPlot, dataPlot, curves);
+    }
+
+    @Override
+    String readout() {
+        return readout.getText() + "\n" + stripLabel.getText() + "\n" + hoverLabel.getText();
+    }
+
+    /** The model shown (for tests). */
+    Vae model() {
+        return vae;
+    }
+
+    /** The encodings of the shown items, or null before the first (for tests). */
+    Vae.Encodings encodings() {
+        return encodings;
+    }
+
+    /** Indices into the data set of the shown items (for tests). */
+    int[] shownItems() {
+        return shown.clone();
+    }
+
+    /** The Shapes behind the image data set, or null for points (for tests). */
+    Shapes shapes() {
+        return isImages() ? shapes : null;
+    }
+
+    /** The decodings between the two picks (for tests). */
+    int interpolationSize() {
+        return strip.getChildren().size();
+    }
+
+    /** The image under the pointer (for tests). */
+    WritableImage hoverPicture() {
+        return (WritableImage) hoverImage.getImage();
+    }
+
+    /** The chart's −ELBO series (for tests). */
+    LineChart.Series negElbo() {
+        return negElboSeries;
+    }
+
+    /** The trainer, or null (for tests). */
+    VaeTrainer trainer() {
+        return trainer;
+    }
+
+    private boolean isImages() {
+        return choice("dataset").equals("shapes");
+    }
+
+    private int latentDim() {
+        return (int) integer("latent-dim");
+    }
+
+    @Override
+    void stop() {
+        if (training != null) {
+            training.cancel();
+        }
+    }
+
+    @Override
+    void refresh(String changed) {
+        if (changed == null && data != null && vae != null && configuration().equals(shownConfiguration)) {
+            redrawAll();
+            return;
+        }
+        if (changed == null || changed.equals("dataset") || changed.equals("seed") || changed.equals("latent-dim")
+                || changed.equals("beta")) {
+            resetModel(changed == null ? "The latent space" : "New " + changed);
+            return;
+        }
+        switch (changed) {
+            case "colour" -> showMeans();
+            case "mosaic" -> showMosaic();
+            case "epochs" -> say("Press Train: a fresh VAE trains for " + integer("epochs") + " epochs.");
+            default -> redrawAll();
+        }
+    }
+
+    /** Adopts the data pane's data as the points data set. */
+    boolean useData(Dataset2D d) {
+        if (d.isEmpty()) {
+            say("The data set is empty: the VAE keeps its data.");
+            return true;
+        }
+        customPoints = d;
+        form.setValue("dataset", "points");
+        resetModel("New data (" + d.size() + " points)");
+        return true;
+    }
+
+    // ---- data and model -----------------------------------------------------------------------------
+
+    private void buildData() {
+        long seed = seed();
+        if (isImages()) {
+            if (shapes == null || shapes.seed() != seed) {
+                shapes = Shapes.generate(Shapes.DEFAULT_N, seed);
+            }
+            data = shapes.data();
+        } else {
+            points = customPoints != null ? customPoints : Preset.TWO_MOONS.generate(1000, Preset.TWO_MOONS.defaultNoise(), seed);
+            data = VaeData.of(points, customPoints != null ? "data pane" : "two-moons");
+        }
+        // a fixed, seeded sample of the items is encoded and drawn
+        int n = data.size(), k = Math.min(SHOWN, n);
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Rng rng = Rng.forStream(seed, 17);
+        for (int i = 0; i < k; i++) {
+            int j = i + (int) (rng.nextDouble() * (n - i));
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        shown = java.util.Arrays.copyOf(order, k);
+        float[][] rows = new float[k][];
+        for (int i = 0; i < k; i++) {
+            rows[i] = data.row(shown[i]);
+        }
+        shownData = VaeData.of(data.name(), rows);
+    }
+
+    /** What the model shown depends on; a change of any of these starts again. */
+    private String configuration() {
+        return choice("dataset") + "|" + seed() + "|" + latentDim() + "|" + real("beta") + "|" + System.identityHashCode(customPoints);
+    }
+
+    private String shownConfiguration = "";
+
+    private VaeSettings settings() {
+        VaeSettings base = isImages() ? VaeSettings.IMAGES : VaeSettings.POINTS;
+        return base.withLatent(latentDim()).withBeta(real("beta")).withEpochs((int) integer("epochs")).withSeed(seed());
+    }
+
+    /** Stops training, rebuilds the data, and shows the shipped model where it fits, else an untrained one. */
+    private void resetModel(String why) {
+        if (training != null) {
+            training.cancel();
+        }
+        trainer = null;
+        picks.clear();
+        negElboSeries.clear();
+        reconSeries.clear();
+        klSeries.clear();
+        curves.setLabels("Train to chart −ELBO = reconstruction + β·KL", "epoch", null);
+        hovered = false;
+        shownConfiguration = configuration();
+        buildData();
+        // images: the decodings at the pointer, of the picks and between them; points: the data plane
+        topRight.getChildren().setAll(isImages() ? imagesBox : dataPlot);
+        long token = ++modelToken;
+        boolean builtIn = isImages() && latentDim() == 2 && real("beta") == 1.0;
+        VaeData shownRows = shownData;
+        VaeSettings s = settings();
+        VaeData all = data;
+        compute("the model", () -> {
+            Vae m;
+            String label;
+            if (builtIn) {
+                try {
+                    m = VaeFile.loadBuiltIn();
+                    label = "the shipped model (shapes, latent 2, β = 1)";
+                } catch (java.io.IOException e) {
+                    m = new VaeTrainer(all, s).vae();
+                    label = "an untrained model (the shipped one did not load: " + e.getMessage() + ")";
+                }
+            } else {
+                m = new VaeTrainer(all, s).vae();
+                label = "an untrained model: press Train";
+            }
+            return new Snapshot(m, m.encode(shownRows, context.pool().executor(), 2), label, mosaicOf(m));
+        }, snap -> {
+            if (token == modelToken) {
+                modelLabel = snap.label;
+                show(snap);
+                say(why + ": showing " + snap.label + ".");
+            }
+        });
+    }
+
+    /** A model with the encodings of the shown items and, for a 2-D latent, its mosaic. */
+    private record Snapshot(Vae vae, Vae.Encodings encodings, String label, RasterImage mosaic) {
+    }
+
+    private void show(Snapshot s) {
+        boolean first = encodings == null || picks.isEmpty() && !hovered;
+        vae = s.vae();
+        encodings = s.encodings();
+        mosaic = s.mosaic();
+        if (first && picks.isEmpty()) {
+            pickDefaults();
+        }
+        redrawAll();
+        if (!hovered) {
+            hoverAt(0, 0);
+        }
+    }
+
+    /** Whether the pointer has been over the plane (until then the decoding at z = 0 is shown). */
+    private boolean hovered;
+
+    /**
+     * Two items to start with, so the figure shows an interpolation before anyone clicks: the
+     * shown items with the smallest and the largest first latent coordinate.
+     */
+    private void pickDefaults() {
+        int lo = 0, hi = 0;
+        for (int i = 0; i < encodings.size(); i++) {
+            if (encodings.means()[i][0] < encodings.means()[lo][0]) {
+                lo = i;
+            }
+            if (encodings.means()[i][0] > encodings.means()[hi][0]) {
+                hi = i;
+            }
+        }
+        if (lo != hi) {
+            picks.clear();
+            picks.add(lo);
+            picks.add(hi);
+        }
+    }
+
+    private RasterImage mosaic;
+
+    private void redrawAll() {
+        if (vae == null) {
+            return;
+        }
+        double lo = -SPAN, hi = SPAN;
+        if (latentDim() == 2) {
+            latentPlot.setHome(lo, hi, lo, hi);
+            latentPlot.setAxisLabels("z₁", "z₂");
+        } else {
+            latentPlot.setHome(lo, hi, -0.6, colourRange()[1] + 0.6);
+            latentPlot.setAxisLabels("z", choice("colour") + " (jittered)");
+        }
+        latentPlot.setEqualAspect(latentDim() == 2);
+        latentPlot.resetView();
+        showMeans();
+        showMosaic();
+        showPicks();
+        if (!isImages()) {
+            showDataSpace();
+        }
+        showReadout();
+    }
+
+    // ---- drawing ----------------------------------------------------------------------------------
+
+    /** The colour factor of item i of the data set, and the factor's range. */
+    private double factor(int i) {
+        String c = choice("colour");
+        if (isImages()) {
+            return shapes.factor(i, c);
+        }
+        return c.equals("y") ? points.y(i) : points.x(i);
+    }
+
+    private double[] colourRange() {
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (int i : shown) {
+            double f = factor(i);
+            lo = Math.min(lo, f);
+            hi = Math.max(hi, f);
+        }
+        return lo <= hi ? new double[] {lo, hi} : new double[] {0, 1};
+    }
+
+    private boolean categorical() {
+        return isImages() && choice("colour").equals("kind");
+    }
+
+    private int colourOf(int item, double[] range) {
+        double f = factor(item);
+        if (categorical()) {
+            return Colormaps.category(new int[] {0, 4, 5}[(int) f]);
+        }
+        return Colormaps.VIRIDIS.argb(range[1] > range[0] ? (f - range[0]) / (range[1] - range[0]) : 0.5);
+    }
+
+    /** The shown items at their encoded means, coloured by the chosen factor. */
+    private void showMeans() {
+        if (encodings == null) {
+            return;
+        }
+        int n = shown.length;
+        double[] xs = new double[n], ys = new double[n];
+        int[] colours = new int[n];
+        double[] radius = new double[n];
+        double[] range = colourRange();
+        Rng jitter = new Rng(5);
+        for (int i = 0; i < n; i++) {
+            xs[i] = encodings.means()[i][0];
+            ys[i] = latentDim() == 2 ? encodings.means()[i][1] : factor(shown[i]) + (categorical() ? 0.25 : 0.03 * (range[1] - range[0]))
+                    * (jitter.nextDouble() * 2 - 1);
+            colours[i] = (colourOf(shown[i], range) & 0x00FFFFFF) | 0xCC000000;
+            radius[i] = 3;
+        }
+        meansLayer.setPoints(xs, ys, colours, radius);
+        List<LegendEntry> legend = new ArrayList<>();
+        if (categorical()) {
+            for (int k = 0; k < Shapes.KIND_NAMES.size(); k++) {
+                legend.add(LegendEntry.point(Shapes.KIND_NAMES.get(k), Colormaps.category(new int[] {0, 4, 5}[k])));
+            }
+        } else {
+            legend.add(LegendEntry.point(String.format(Locale.ROOT, "%s = %.2f", choice("colour"), range[0]), Colormaps.VIRIDIS.argb(0)));
+            legend.add(LegendEntry.point(String.format(Locale.ROOT, "%s = %.2f", choice("colour"), range[1]), Colormaps.VIRIDIS.argb(1)));
+        }
+        meansLayer.setLegendEntries(legend);
+    }
+
+    /** Decodings of a MOSAIC × MOSAIC grid over the plane, as one raster (images, latent 2). */
+    private static RasterImage mosaicOf(Vae m) {
+        if (m.latentDim() != 2 || m.inputDim() != Shapes.PIXELS) {
+            return null;
+        }
+        float[][] zs = new float[MOSAIC * MOSAIC][];
+        for (int r = 0; r < MOSAIC; r++) {
+            for (int c = 0; c < MOSAIC; c++) {
+                // row 0 of the raster is the top of the plane: z₂ = +SPAN
+                zs[r * MOSAIC + c] = new float[] {(float) (-SPAN + (c + 0.5) * 2 * SPAN / MOSAIC),
+                    (float) (SPAN - (r + 0.5) * 2 * SPAN / MOSAIC)};
+            }
+        }
+        float[][] dec = m.decode(zs);
+        int side = MOSAIC * Shapes.SIDE;
+        int[] px = new int[side * side];
+        for (int r = 0; r < MOSAIC; r++) {
+            for (int c = 0; c < MOSAIC; c++) {
+                float[] img = dec[r * MOSAIC + c];
+                for (int y = 0; y < Shapes.SIDE; y++) {
+                    for (int x = 0; x < Shapes.SIDE; x++) {
+                        // lighter than the pictures on the right, so the encoded points stay visible on top
+                        int g = 255 - (int) Math.round(0.55 * (255 - grey(img[y * Shapes.SIDE + x])));
+                        // faint grid lines between tiles
+                        if (x == 0 || y == 0) {
+                            g = Math.min(g, 225);
+                        }
+                        px[(r * Shapes.SIDE + y) * side + c * Shapes.SIDE + x] = 0xFF000000 | g << 16 | g << 8 | g;
+                    }
+                }
+            }
+        }
+        return new RasterImage(side, side, px);
+    }
+
+    /** Pixel value v in [0, 1] (1: shape) as a grey level: the shape dark on white. */
+    private static int grey(float v) {
+        return 255 - Math.max(0, Math.min(255, Math.round(v * 255)));
+    }
+
+    private void showMosaic() {
+        boolean on = (Boolean) form.value("mosaic") && mosaic != null && latentDim() == 2;
+        mosaicLayer.setImage(on ? mosaic : null, -SPAN, SPAN, -SPAN, SPAN);
+        if ((Boolean) form.value("mosaic") && !isImages()) {
+            say("The decoded grid is for images; with points, the decodings are drawn in the data plot.");
+        }
+    }
+
+    private static WritableImage picture(float[] img) {
+        WritableImage w = new WritableImage(Shapes.SIDE, Shapes.SIDE);
+        for (int y = 0; y < Shapes.SIDE; y++) {
+            for (int x = 0; x < Shapes.SIDE; x++) {
+                int g = grey(img[y * Shapes.SIDE + x]);
+                w.getPixelWriter().setArgb(x, y, 0xFF000000 | g << 16 | g << 8 | g);
+            }
+        }
+        return w;
+    }
+
+    private float[] zAt(double x, double y) {
+        return latentDim() == 2 ? new float[] {(float) x, (float) y} : new float[] {(float) x};
+    }
+
+    private void onHover(MouseEvent e) {
+        if (vae == null) {
+            return;
+        }
+        Point2D w = latentPlot.screenToWorld(e.getX(), e.getY());
+        hovered = true;
+        hoverAt(w.getX(), w.getY());
+    }
+
+    /** Decodes the latent point (x, y) (y ignored for a 1-D latent) and shows it. */
+    void hoverAt(double x, double y) {
+        float[] z = zAt(x, y);
+        float[] dec = vae.decode(z);
+        hoverDot.setPoints(new double[] {x}, new double[] {latentDim() == 2 ? y : latentPlot.getViewport().ymin() + 0.2},
+                Curves.BLACK, 6);
+        String at = latentDim() == 2 ? String.format(Locale.ROOT, "z = (%.2f, %.2f)", x, y) : String.format(Locale.ROOT, "z = %.2f", x);
+        if (isImages()) {
+            hoverImage.setImage(picture(dec));
+            hoverLabel.setText("decoded at " + at);
+        } else {
+            dataHover.setPoints(new double[] {dec[0]}, new double[] {dec[1]}, Curves.VERMILLION, 8);
+            hoverLabel.setText(String.format(Locale.ROOT, "E[x | %s] = (%.2f, %.2f)", at, dec[0], dec[1]));
+        }
+    }
+
+    private void onClick(MouseEvent e) {
+        if (e.getButton() != MouseButton.PRIMARY || !e.isStillSincePress() || encodings == null) {
+            return;
+        }
+        latentPlot.requestFocus();
+        int i = meansLayer.nearestPoint(latentPlot.getViewport(), e.getX(), e.getY(), PICK_PX);
+        if (i < 0) {
+            return;
+        }
+        pick(i);
+    }
+
+    /** Picks shown item i (an index into the shown items); a third pick replaces the older one. */
+    void pick(int i) {
+        if (picks.contains(i)) {
+            return;
+        }
+        if (picks.size() == 2) {
+            picks.remove(0);
+        }
+        picks.add(i);
+        showPicks();
+    }
+
+    private void clearPicks() {
+        picks.clear();
+        showPicks();
+    }
+
+    /** Posterior ellipses, originals and reconstructions of the picks, and the interpolation between them. */
+    private void showPicks() {
+        List<EllipseLayer.Ellipse> ellipses = new ArrayList<>();
+        double[] px = new double[picks.size()], py = new double[picks.size()];
+        int[] pc = new int[picks.size()];
+        double[] pr = new double[picks.size()];
+        for (int k = 0; k < 2; k++) {
+            pickOriginal[k].setImage(null);
+            pickDecoded[k].setImage(null);
+            pickBoxes[k].setVisible(k < picks.size() && isImages());
+        }
+        for (int k = 0; k < picks.size(); k++) {
+            int i = picks.get(k);
+            float[] m = encodings.means()[i], lv = encodings.logVars()[i];
+            double y = latentDim() == 2 ? m[1] : meansLayer.y(i);
+            double v2 = latentDim() == 2 ? Math.exp(lv[1]) : 1e-6;
+            ellipses.add(EllipseLayer.Ellipse.ofCovariance(m[0], y, Math.exp(lv[0]), 0, v2, 1, PICK_COLOURS[k]).withLineWidth(2.5));
+            px[k] = m[0];
+            py[k] = y;
+            pc[k] = PICK_COLOURS[k];
+            pr[k] = 7;
+            if (isImages()) {
+                pickOriginal[k].setImage(picture(shownData.row(i)));
+                pickDecoded[k].setImage(picture(vae.decode(m)));
+            }
+        }
+        posteriors.setEllipses(ellipses);
+        pickDots.setPoints(px, py, pc, pr);
+        strip.getChildren().clear();
+        if (picks.size() == 2) {
+            float[] a = encodings.means()[picks.get(0)], b = encodings.means()[picks.get(1)];
+            double[] lx = new double[INTERPOLATION], ly = new double[INTERPOLATION];
+            List<double[]> decodedPoints = new ArrayList<>();
+            for (int s = 0; s < INTERPOLATION; s++) {
+                double t = (double) s / (INTERPOLATION - 1);
+                float[] z = new float[a.length];
+                for (int d = 0; d < z.length; d++) {
+                    z[d] = (float) ((1 - t) * a[d] + t * b[d]);
+                }
+                lx[s] = z[0];
+                ly[s] = latentDim() == 2 ? z[1] : (1 - t) * py[0] + t * py[1];
+                float[] dec = vae.decode(z);
+                if (isImages()) {
+                    ImageView v = pixelView(STRIP_PX);
+                    v.setImage(picture(dec));
+                    strip.getChildren().add(v);
+                } else {
+                    decodedPoints.add(new double[] {dec[0], dec[1]});
+                }
+            }
+            interpolationPath.setPaths(List.of(PathLayer.Path.of(lx, ly, Curves.BLACK, 2).withDashes(6, 4)));
+            stripLabel.setText("From A to B in " + (INTERPOLATION - 1) + " equal steps of z:");
+        } else {
+            interpolationPath.setPaths(List.of());
+            stripLabel.setText(picks.isEmpty() ? "Click two encoded points to see the decodings between them."
+                    : "Click a second point to see the decodings between them.");
+        }
+    }
+
+    /** Points: the data, and decodings of prior samples (the model's idea of the data's shape). */
+    private void showDataSpace() {
+        dataLayer.setPoints(points.xs(), points.ys(), 0x88777777, 3);
+        Rng rng = Rng.forStream(seed(), 23);
+        int n = 500;
+        float[][] zs = new float[n][latentDim()];
+        for (int i = 0; i < n; i++) {
+            for (int d = 0; d < latentDim(); d++) {
+                zs[i][d] = (float) rng.nextGaussian();
+            }
+        }
+        float[][] dec = vae.decode(zs);
+        double[] xs = new double[n], ys = new double[n];
+        for (int i = 0; i < n; i++) {
+            xs[i] = dec[i][0];
+            ys[i] = dec[i][1];
+        }
+        decodedLayer.setPoints(xs, ys, 0xCCE69F00, 3);
+        Dataset2D.Bounds b = points.bounds();
+        double pad = 0.15 * Math.max(b.width(), b.height()) + 0.1;
+        dataPlot.setHome(b.minX() - pad, b.maxX() + pad, b.minY() - pad, b.maxY() + pad);
+        dataPlot.resetView();
+    }
+
+    private void showReadout() {
+        StringBuilder s = new StringBuilder();
+        s.append(String.format(Locale.ROOT, "%s, %d items (%d drawn); latent %d%n", isImages() ? "shapes" : data.name() + " points",
+                data.size(), shown.length, vae.latentDim()));
+        if (trainer == null) {
+            s.append("Model: ").append(modelLabel);
+        } else {
+            ElboTerms t = trainer.lastTerms();
+            s.append(String.format(Locale.ROOT, "epoch %.2f of %d, β = %s%n", trainer.epoch(), trainer.settings().epochs(),
+                    fmt(trainer.settings().beta())));
+            if (t != null) {
+                s.append(String.format(Locale.ROOT, "−ELBO %.2f = reconstruction %.2f + β·KL %.2f (KL %.2f)%n%.0f steps/s",
+                        t.negElbo(), t.reconstruction(), trainer.settings().beta() * t.kl(), t.kl(), trainer.stepsPerSecond()));
+            }
+            if (trainer.failed()) {
+                s.append("\nstopped: ").append(trainer.failure());
+            }
+        }
+        readout.setText(s.toString());
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    // ---- training -----------------------------------------------------------------------------------
+
+    private void toggleTraining() {
+        if (training != null && !training.isDone()) {
+            training.cancel();
+            return;
+        }
+        VaeSettings s = settings();
+        if (trainer == null || !trainer.settings().equals(s) || trainer.remaining() == 0 || trainer.failed()) {
+            trainer = new VaeTrainer(data, s, context.pool().executor(), Math.max(1, context.pool().size() - 1));
+            negElboSeries.clear();
+            reconSeries.clear();
+            klSeries.clear();
+            modelLabel = "training";
+        }
+        VaeTrainer tr = trainer;
+        VaeData shownRows = shownData;
+        Executor ui = context.uiExecutor();
+        boolean mosaicWanted = (Boolean) form.value("mosaic");
+        trainButton.setText("Pause");
+        long token = ++modelToken;
+        training = ComputeJob.<VaeTrainer>builder("Training the VAE", progress -> {
+                    long lastTerms = 0, lastModel = System.nanoTime();
+                    double ne = 0, re = 0, kl = 0;
+                    int count = 0;
+                    while (tr.remaining() > 0 && !progress.isCancelled() && !tr.failed()) {
+                        for (ElboTerms t : tr.step(Math.min(5, tr.remaining()))) {
+                            ne += t.negElbo();
+                            re += t.reconstruction();
+                            kl += t.kl();
+                            count++;
+                        }
+                        long now = System.nanoTime();
+                        if (count > 0 && (now - lastTerms > 250_000_000L || tr.remaining() == 0)) {
+                            lastTerms = now;
+                            double e = tr.epoch(), a = ne / count, b = re / count, c = kl / count;
+                            ne = re = kl = 0;
+                            count = 0;
+                            ui.execute(() -> showTerms(tr, e, a, b, c));
+                            progress.report(Math.min(1, e / tr.settings().epochs()),
+                                    String.format(Locale.ROOT, "epoch %.1f of %d", e, tr.settings().epochs()));
+                        }
+                        if (now - lastModel > 1_000_000_000L || tr.remaining() == 0) {
+                            lastModel = now;
+                            Vae m = tr.vae();
+                            Snapshot snap = new Snapshot(m, m.encode(shownRows, null, 1), "training", mosaicWanted ? mosaicOf(m) : null);
+                            ui.execute(() -> {
+                                if (token == modelToken && tr == trainer) {
+                                    show(snap);
+                                }
+                            });
+                        }
+                    }
+                    return tr;
+                })
+                .tracker(context.jobs())
+                .onSuccess(this::trainingStopped)
+                .onFailure(e -> {
+                    trainButton.setText("Train");
+                    say("Training failed: " + e.getMessage());
+                })
+                .onCancelled(() -> trainingStopped(tr))
+                .start(context.pool().executor(), ui);
+        say("Training a VAE on " + (isImages() ? "the shapes" : "the points") + " with β = " + fmt(s.beta()) + "...");
+    }
+
+    private void showTerms(VaeTrainer tr, double epoch, double negElbo, double recon, double kl) {
+        if (tr != trainer) {
+            return;
+        }
+        curves.setLabels(null, "epoch", null);
+        negElboSeries.add(epoch, negElbo);
+        reconSeries.add(epoch, recon);
+        klSeries.add(epoch, kl);
+        showReadout();
+    }
+
+    private void trainingStopped(VaeTrainer tr) {
+        trainButton.setText("Train");
+        if (tr != trainer) {
+            return;
+        }
+        Vae m = tr.vae();
+        long token = ++modelToken;
+        VaeData shownRows = shownData;
+        compute("the trained model", () -> new Snapshot(m, m.encode(shownRows, context.pool().executor(), 2), "trained", mosaicOf(m)),
+                snap -> {
+                    if (token == modelToken) {
+                        modelLabel = "trained";
+                        show(snap);
+                    }
+                });
+        say(tr.failed() ? "Training stopped: " + tr.failure() + ". The last good model is kept."
+                : tr.remaining() == 0 ? "Training finished after " + tr.epochsDone() + " epochs."
+                : "Training paused at epoch " + String.format(Locale.ROOT, "%.1f", tr.epoch()) + ": press Train to go on.");
+    }
+
+    @Override
+    boolean onShortcut(Shortcut s) {
+        switch (s) {
+            case PLAY_PAUSE -> toggleTraining();
+            case RESET -> resetModel("Reset");
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+}
