@@ -69,7 +69,7 @@ final class LatentView extends VaeView {
     static final double SPAN = 3.2;
     /** Decodings per side of the mosaic, and between two picked items. */
     static final int MOSAIC = 15, INTERPOLATION = 9;
-    private static final int IMAGE_PX = 132, STRIP_PX = 46;
+    private static final int IMAGE_PX = 120, STRIP_PX = 40;
     private static final double PICK_PX = 14;
     private static final int[] PICK_COLOURS = {Curves.VERMILLION, Curves.BLUE};
 
@@ -87,7 +87,7 @@ final class LatentView extends VaeView {
     private final ImageView hoverImage = pixelView(IMAGE_PX);
     private final ImageView[] pickOriginal = {pixelView(64), pixelView(64)};
     private final ImageView[] pickDecoded = {pixelView(64), pixelView(64)};
-    private final HBox strip = new HBox(3);
+    private final javafx.scene.layout.FlowPane strip = new javafx.scene.layout.FlowPane(3, 3);
     private final VBox[] pickBoxes = new VBox[2];
     private final Label stripLabel = Controls.wrapped("Click two encoded points to see the decodings between them.", "hint");
     private final Label hoverLabel = Controls.label("Point at the latent plane", "hint");
@@ -151,22 +151,34 @@ final class LatentView extends VaeView {
             picked.getChildren().add(pair);
         }
         VBox hover = new VBox(2, hoverLabel, hoverImage);
-        HBox images = new HBox(12, hover, picked);
+        javafx.scene.layout.FlowPane images = new javafx.scene.layout.FlowPane(12, 6, hover, picked);
+        images.setMinSize(0, 0);
         imagesBox.getChildren().addAll(images, stripLabel, strip);
         imagesBox.setPadding(new Insets(6));
         topRight.getChildren().setAll(imagesBox);
         strip.setAlignment(Pos.CENTER_LEFT);
+        // the pictures wrap and the column clips rather than widen the figure past the window
+        for (javafx.scene.layout.Region r : new javafx.scene.layout.Region[] {imagesBox, topRight, strip}) {
+            r.setMinSize(0, 0);
+        }
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(topRight.widthProperty());
+        clip.heightProperty().bind(topRight.heightProperty());
+        topRight.setClip(clip);
 
         ColumnConstraints left = new ColumnConstraints();
-        left.setPercentWidth(58);
+        left.setPercentWidth(60);
         ColumnConstraints right = new ColumnConstraints();
-        right.setPercentWidth(42);
+        right.setPercentWidth(40);
         RowConstraints row = new RowConstraints();
         row.setPercentHeight(100);
         figure.getColumnConstraints().addAll(left, right);
         figure.getRowConstraints().add(row);
         figure.setHgap(6);
         VBox rightColumn = new VBox(6, topRight, curves);
+        rightColumn.setMinWidth(0);
+        curves.setMinWidth(0);
+        latentPlot.setMinSize(200, 200);
         VBox.setVgrow(topRight, Priority.ALWAYS);
         VBox.setVgrow(curves, Priority.ALWAYS);
         figure.add(latentPlot, 0, 0);
@@ -375,7 +387,7 @@ final class LatentView extends VaeView {
         negElboSeries.clear();
         reconSeries.clear();
         klSeries.clear();
-        curves.setLabels("Train to chart −ELBO = reconstruction + β·KL", "epoch", null);
+        curves.setLabels("Train to chart the loss", "epoch", null);
         hovered = false;
         shownConfiguration = configuration();
         buildData();

@@ -64,7 +64,7 @@ public final class VaeParams {
             new Param.Choice("dataset", "Data", "What the VAE learns: 16 × 16 images of squares, ellipses and triangles "
                     + "(10,000, made from the seed), or 2-D points (two moons, or the data pane's data)",
                     List.of("shapes", "points"), "shapes"),
-            new Param.Int("latent-dim", "Latent dimension", "The dimension of z: 2 for a map, 1 for a line", 1, 2, 2L),
+            new Param.Int("latent-dim", "Latent size", "The dimension of z: 2 for a map, 1 for a line", 1, 2, 2L),
             new Param.Real("beta", "β", "The weight of the KL in the loss: above 1 a tidier latent space, below 1 sharper "
                     + "reconstructions (a change starts training again)", 0, 8, 1.0),
             new Param.Int("epochs", "Epochs", "How many passes over the data Train makes", 1, 500, 10L),
