@@ -286,7 +286,7 @@ final class LatentView extends VaeView {
     }
 
     private boolean isImages() {
-        return choice("dataset").equals("shapes");
+        return choice("data").equals("shapes");
     }
 
     private int latentDim() {
@@ -306,7 +306,7 @@ final class LatentView extends VaeView {
             redrawAll();
             return;
         }
-        if (changed == null || changed.equals("dataset") || changed.equals("seed") || changed.equals("latent-dim")
+        if (changed == null || changed.equals("data") || changed.equals("seed") || changed.equals("latent-dim")
                 || changed.equals("beta")) {
             resetModel(changed == null ? "The latent space" : "New " + changed);
             return;
@@ -326,7 +326,7 @@ final class LatentView extends VaeView {
             return true;
         }
         customPoints = d;
-        form.setValue("dataset", "points");
+        form.setValue("data", "points");
         resetModel("New data (" + d.size() + " points)");
         return true;
     }
@@ -367,7 +367,7 @@ final class LatentView extends VaeView {
 
     /** What the model shown depends on; a change of any of these starts again. */
     private String configuration() {
-        return choice("dataset") + "|" + seed() + "|" + latentDim() + "|" + real("beta") + "|" + System.identityHashCode(customPoints);
+        return choice("data") + "|" + seed() + "|" + latentDim() + "|" + real("beta") + "|" + System.identityHashCode(customPoints);
     }
 
     private String shownConfiguration = "";

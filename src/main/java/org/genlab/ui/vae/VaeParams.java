@@ -61,7 +61,7 @@ public final class VaeParams {
             new Param.Choice("pair", "Gradient shown", "Which two entries of the gradient the cloud shows: with respect to the "
                     + "means (μ₁, μ₂) or the standard deviations (σ₁, σ₂)", List.of("means", "sds"), "means"),
             // ---- a trained VAE's latent space
-            new Param.Choice("dataset", "Data", "What the VAE learns: 16 × 16 images of squares, ellipses and triangles "
+            new Param.Choice("data", "Data", "What the VAE learns: 16 × 16 images of squares, ellipses and triangles "
                     + "(10,000, made from the seed), or 2-D points (two moons, or the data pane's data)",
                     List.of("shapes", "points"), "shapes"),
             new Param.Int("latent-dim", "Latent size", "The dimension of z: 2 for a map, 1 for a line", 1, 2, 2L),
@@ -80,7 +80,7 @@ public final class VaeParams {
             "mc", Set.of("dim", "samples", "proposal"),
             "elbo", Set.of("x1", "x2", "q-mean", "q-var"),
             "reparam", Set.of("function", "mu1", "mu2", "sigma1", "sigma2", "grad-samples", "pair"),
-            "latent", Set.of("dataset", "latent-dim", "beta", "epochs", "colour", "mosaic"));
+            "latent", Set.of("data", "latent-dim", "beta", "epochs", "colour", "mosaic"));
 
     static {
         if (InverseCdfSampler.MAX_N < 100_000) {

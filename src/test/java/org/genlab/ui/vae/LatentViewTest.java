@@ -127,7 +127,7 @@ class LatentViewTest {
 
     @Test
     void trainingOnPointsLowersTheNegativeElboAndPausesWithSpace(FxRobot robot) throws Exception {
-        LatentView v = latent(robot, Map.of("view", "latent", "dataset", "points", "latent-dim", 1L, "epochs", 60L));
+        LatentView v = latent(robot, Map.of("view", "latent", "data", "points", "latent-dim", 1L, "epochs", 60L));
         assertThat(v.model().inputDim()).isEqualTo(2);
         assertThat(v.model().likelihood()).isEqualTo(Likelihood.GAUSSIAN_LEARNED);
         robot.clickOn("#vae-train");
@@ -163,13 +163,13 @@ class LatentViewTest {
         robot.interact(() -> topic.useData(moons));
         settle();
         LatentView v = (LatentView) topic.currentView();
-        assertThat(topic.values()).containsEntry("view", "latent").containsEntry("dataset", "points");
+        assertThat(topic.values()).containsEntry("view", "latent").containsEntry("data", "points");
         assertThat(v.encodings().size()).isEqualTo(300);
         assertThat(topic.message().get()).contains("300 points");
         robot.interact(() -> topic.useData(Dataset2D.EMPTY));
         assertThat(topic.message().get()).contains("empty");
         assertThat(v.encodings().size()).isEqualTo(300);
-        latent(robot, Map.of("dataset", "shapes", "beta", 4.0));
+        latent(robot, Map.of("data", "shapes", "beta", 4.0));
         assertThat(v.trainer()).isNull();
         assertThat(v.readout()).contains("untrained");
     }
