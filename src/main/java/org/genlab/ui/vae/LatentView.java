@@ -69,7 +69,7 @@ final class LatentView extends VaeView {
     static final double SPAN = 3.2;
     /** Decodings per side of the mosaic, and between two picked items. */
     static final int MOSAIC = 15, INTERPOLATION = 9;
-    private static final int IMAGE_PX = 120, STRIP_PX = 40;
+    private static final int IMAGE_PX = 120, STRIP_PX = 30;
     private static final double PICK_PX = 14;
     private static final int[] PICK_COLOURS = {Curves.VERMILLION, Curves.BLUE};
 
@@ -137,6 +137,9 @@ final class LatentView extends VaeView {
         dataHover.setOutline(0xFFFFFFFF);
         dataPlot.getLayers().addAll(dataLayer, decodedLayer, dataHover);
         dataPlot.setEqualAspect(true);
+        // a small plot: the colours are named in the title rather than in a legend over the data
+        dataPlot.setLegendVisible(false);
+        dataPlot.setTitle("grey: data · orange: decoded z ~ N(0, I)");
         dataPlot.setComposited(context.pool().executor());
         curves.setLabels(null, "epoch", null);
         curves.setSnapToInteger(false);
@@ -413,6 +416,8 @@ final class LatentView extends VaeView {
                 m = new VaeTrainer(all, s).vae();
                 label = "an untrained model: press Train";
             }
+            // the JVM's first decode loads the vector kernels (about 0.1 s): not on the FX thread
+            m.decode(new float[m.latentDim()]);
             return new Snapshot(m, m.encode(shownRows, context.pool().executor(), 2), label, mosaicOf(m));
         }, snap -> {
             if (token == modelToken) {
