@@ -46,8 +46,20 @@ public abstract class CanvasRegion extends Region {
     private long frameGeneration;
     private final AtomicLong composites = new AtomicLong();
 
+    /**
+     * Shows a composited frame. An image view, not a draw on the canvas: in Prism's software
+     * pipeline a canvas that draws an image first renders it into the canvas's own texture and
+     * then paints that texture, two full-size passes per frame; the view paints the pixels once.
+     */
+    private final javafx.scene.image.ImageView composite = new javafx.scene.image.ImageView();
+    private javafx.scene.image.PixelBuffer<java.nio.IntBuffer> compositeBuffer;
+
     protected CanvasRegion() {
-        getChildren().add(canvas);
+        composite.setManaged(false);
+        composite.setMouseTransparent(true);
+        composite.setSmooth(false);
+        composite.setVisible(false);
+        getChildren().addAll(canvas, composite);
     }
 
     /** The viewport to draw with now. */
@@ -141,10 +153,7 @@ public abstract class CanvasRegion extends Region {
             if (img == null) {
                 redrawNow();
             } else {
-                javafx.scene.canvas.GraphicsContext gc = canvas.getGraphicsContext2D();
-                gc.setTransform(new javafx.scene.transform.Affine());
-                gc.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
-                painter.drawImage(img, 0, 0, w, h);
+                showComposite(img, w, h);
                 composites.incrementAndGet();
             }
         }
@@ -156,6 +165,29 @@ public abstract class CanvasRegion extends Region {
                 redrawNow();
             }
         }
+    }
+
+    /** Puts a finished frame's pixels into the image view, reusing its buffer while the size holds (FX thread). */
+    private void showComposite(RasterImage img, double w, double h) {
+        int pw = img.width(), ph = img.height();
+        if (compositeBuffer == null || compositeBuffer.getWidth() != pw || compositeBuffer.getHeight() != ph) {
+            compositeBuffer = new javafx.scene.image.PixelBuffer<>(pw, ph, java.nio.IntBuffer.allocate(pw * ph),
+                    javafx.scene.image.PixelFormat.getIntArgbPreInstance());
+            composite.setImage(new javafx.scene.image.WritableImage(compositeBuffer));
+        }
+        int[] px = img.pixels();
+        compositeBuffer.updateBuffer(b -> {
+            java.nio.IntBuffer buf = b.getBuffer();
+            buf.clear();
+            buf.put(px);
+            buf.rewind();
+            return null;
+        });
+        composite.setFitWidth(w);
+        composite.setFitHeight(h);
+        composite.relocate(0, 0);
+        composite.setVisible(true);
+        canvas.setVisible(false);
     }
 
     /** Paints {@code work} with Java2D into a premultiplied ARGB image (any thread). */
@@ -183,6 +215,8 @@ public abstract class CanvasRegion extends Region {
     public void redrawNow() {
         frameGeneration++; // a composited frame started before this one is now stale
         redraws.incrementAndGet();
+        composite.setVisible(false);
+        canvas.setVisible(true);
         javafx.scene.canvas.GraphicsContext gc = canvas.getGraphicsContext2D();
         gc.setTransform(new javafx.scene.transform.Affine());
         gc.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
