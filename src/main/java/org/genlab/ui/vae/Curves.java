@@ -53,6 +53,29 @@ final class Curves {
         return p;
     }
 
+    /**
+     * A grid whose columns and rows take these percentages of its size, with a small gap;
+     * children added to it grow to fill their cells.
+     */
+    static javafx.scene.layout.GridPane grid(double[] columnPercents, double[] rowPercents) {
+        javafx.scene.layout.GridPane g = new javafx.scene.layout.GridPane();
+        for (double c : columnPercents) {
+            javafx.scene.layout.ColumnConstraints cc = new javafx.scene.layout.ColumnConstraints();
+            cc.setPercentWidth(c);
+            cc.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+            g.getColumnConstraints().add(cc);
+        }
+        for (double r : rowPercents) {
+            javafx.scene.layout.RowConstraints rc = new javafx.scene.layout.RowConstraints();
+            rc.setPercentHeight(r);
+            rc.setVgrow(javafx.scene.layout.Priority.ALWAYS);
+            g.getRowConstraints().add(rc);
+        }
+        g.setHgap(4);
+        g.setVgap(4);
+        return g;
+    }
+
     /** The distance in pixels from a screen point to a world point. */
     static double pixels(Viewport v, double sx, double sy, double wx, double wy) {
         return Math.hypot(v.toScreenX(wx) - sx, v.toScreenY(wy) - sy);

@@ -48,13 +48,12 @@ final class ElboView extends VaeView {
     private final PathLayer barLines = new PathLayer();
     private final TextLayer barText = new TextLayer();
     private final VBox figure = new VBox(6);
-    private final VBox controls = new VBox(8);
     private final Label readout = Controls.wrapped("", "stat-value");
     private String dragging;
     private LinearGaussianElbo.Breakdown shown;
 
     ElboView(TopicContext context, ParamForm form, Consumer<String> message) {
-        super(context, form, message);
+        super("elbo", context, form, message);
         curves.setLegendEntries(List.of(LegendEntry.line("prior p(z) = N(0, 1)", Curves.GREY),
                 LegendEntry.line("posterior p(z | x)", Curves.BLUE), LegendEntry.line("q(z | x), drag it", Curves.ORANGE)));
         handles.setOutline(0xFFFFFFFF);
@@ -77,9 +76,8 @@ final class ElboView extends VaeView {
         bars.setPrefSize(700, 300);
         VBox.setVgrow(latent, Priority.ALWAYS);
         VBox.setVgrow(bars, Priority.ALWAYS);
-        latent.setComposited(context.pool().executor());
-        bars.setComposited(context.pool().executor());
         figure.getChildren().addAll(latent, bars);
+        setFigure(figure, latent, bars);
         Button toPosterior = Controls.button("q = posterior", "Set q(z | x) to the exact posterior p(z | x): the KL becomes 0 "
                 + "and the ELBO equals log p(x)", this::snapToPosterior);
         toPosterior.setId("vae-q-posterior");
@@ -87,25 +85,9 @@ final class ElboView extends VaeView {
         controls.getChildren().addAll(Controls.flow(toPosterior, toPrior), readout);
     }
 
-    @Override
-    String id() {
-        return "elbo";
-    }
 
-    @Override
-    Node figure() {
-        return figure;
-    }
 
-    @Override
-    Node controls() {
-        return controls;
-    }
 
-    @Override
-    List<CanvasRegion> canvases() {
-        return List.of(latent, bars);
-    }
 
     @Override
     String readout() {

@@ -74,8 +74,6 @@ final class InverseCdfView extends VaeView {
     private final PlotCanvas inversePlot = Curves.plot("u", "F⁻¹(u)");
     private final PathLayer inverseCurves = new PathLayer();
     private final VBox corner = new VBox(4);
-    private final GridPane figure = new GridPane();
-    private final VBox controls = new VBox(8);
     private final Label readout = Controls.wrapped("", "stat-value");
     private final GridPane table = new GridPane();
     private final Button playButton;
@@ -90,7 +88,7 @@ final class InverseCdfView extends VaeView {
     private double[] xRange = {0, 1};
 
     InverseCdfView(TopicContext context, ParamForm form, Consumer<String> message) {
-        super(context, form, message);
+        super("invcdf", context, form, message);
         mapPoints = new ScatterLayer(context.pool());
         histBars.setLegendEntries(List.of(LegendEntry.line("histogram of the drawn x", Curves.SKY)));
         targetCurve.setLegendEntries(List.of(LegendEntry.line("target p(x)", Curves.BLACK)));
@@ -122,31 +120,14 @@ final class InverseCdfView extends VaeView {
         corner.getChildren().addAll(cdfPlot, inversePlot);
         mapPlot.setLegendCorner(org.genlab.ui.plot.Legend.Corner.TOP_LEFT);
         for (PlotCanvas p : List.of(histPlot, mapPlot, latentPlot, cdfPlot, inversePlot)) {
-            p.setComposited(context.pool().executor());
             p.setMinSize(120, 120);
         }
-        ColumnConstraints left = new ColumnConstraints();
-        left.setPercentWidth(30);
-        ColumnConstraints right = new ColumnConstraints();
-        right.setPercentWidth(70);
-        RowConstraints top = new RowConstraints();
-        top.setPercentHeight(45);
-        top.setVgrow(Priority.ALWAYS);
-        RowConstraints bottom = new RowConstraints();
-        bottom.setPercentHeight(55);
-        bottom.setVgrow(Priority.ALWAYS);
-        figure.getColumnConstraints().addAll(left, right);
-        figure.getRowConstraints().addAll(top, bottom);
-        figure.setHgap(4);
-        figure.setVgap(4);
+        GridPane figure = Curves.grid(new double[] {30, 70}, new double[] {45, 55});
         figure.add(corner, 0, 0);
         figure.add(histPlot, 1, 0);
         figure.add(latentPlot, 0, 1);
         figure.add(mapPlot, 1, 1);
-        for (Node p : List.of(histPlot, mapPlot, latentPlot, corner)) {
-            GridPane.setHgrow(p, Priority.ALWAYS);
-            GridPane.setVgrow(p, Priority.ALWAYS);
-        }
+        setFigure(figure, histPlot, mapPlot, latentPlot, cdfPlot, inversePlot);
         for (PlotCanvas p : List.of(histPlot, mapPlot, latentPlot, cdfPlot, inversePlot)) {
             p.setPrefSize(300, 200);
         }
@@ -183,25 +164,9 @@ final class InverseCdfView extends VaeView {
         return Arrays.stream(h).map(v -> Math.rint(v / sum * 1e4) / 1e4).toArray();
     }
 
-    @Override
-    String id() {
-        return "invcdf";
-    }
 
-    @Override
-    Node figure() {
-        return figure;
-    }
 
-    @Override
-    Node controls() {
-        return controls;
-    }
 
-    @Override
-    List<CanvasRegion> canvases() {
-        return List.of(histPlot, mapPlot, latentPlot, cdfPlot, inversePlot);
-    }
 
     @Override
     String readout() {

@@ -95,10 +95,8 @@ final class LatentView extends VaeView {
     private final LineChart.Series negElboSeries = curves.addSeries("−ELBO", Curves.BLACK);
     private final LineChart.Series reconSeries = curves.addSeries("reconstruction", Curves.BLUE);
     private final LineChart.Series klSeries = curves.addSeries("KL", Curves.ORANGE);
-    private final GridPane figure = new GridPane();
     private final StackPane topRight = new StackPane();
     private final VBox imagesBox = new VBox(6);
-    private final VBox controls = new VBox(8);
     private final Label readout = Controls.wrapped("", "stat-value");
     private final Button trainButton;
 
@@ -117,7 +115,7 @@ final class LatentView extends VaeView {
     private long modelToken;
 
     LatentView(TopicContext context, ParamForm form, Consumer<String> message) {
-        super(context, form, message);
+        super("latent", context, form, message);
         meansLayer = new ScatterLayer(context.pool());
         dataLayer = new ScatterLayer(context.pool());
         decodedLayer = new ScatterLayer(context.pool());
@@ -128,7 +126,6 @@ final class LatentView extends VaeView {
         hoverDot.setOutline(0xFFFFFFFF);
         pickDots.setOutline(0xFFFFFFFF);
         latentPlot.getLayers().addAll(mosaicLayer, meansLayer, posteriors, interpolationPath, pickDots, hoverDot);
-        latentPlot.setComposited(context.pool().executor());
         latentPlot.addEventHandler(MouseEvent.MOUSE_MOVED, this::onHover);
         latentPlot.addEventHandler(MouseEvent.MOUSE_CLICKED, this::onClick);
         dataLayer.setLegendEntries(List.of(LegendEntry.point("data x", Curves.GREY)));
@@ -140,10 +137,8 @@ final class LatentView extends VaeView {
         // a small plot: the colours are named in the title rather than in a legend over the data
         dataPlot.setLegendVisible(false);
         dataPlot.setTitle("grey: data · orange: decoded z ~ N(0, I)");
-        dataPlot.setComposited(context.pool().executor());
         curves.setLabels(null, "epoch", null);
         curves.setSnapToInteger(false);
-        curves.setComposited(context.pool().executor());
         curves.setMinHeight(120);
 
         HBox picked = new HBox(6);
@@ -169,15 +164,7 @@ final class LatentView extends VaeView {
         clip.heightProperty().bind(topRight.heightProperty());
         topRight.setClip(clip);
 
-        ColumnConstraints left = new ColumnConstraints();
-        left.setPercentWidth(60);
-        ColumnConstraints right = new ColumnConstraints();
-        right.setPercentWidth(40);
-        RowConstraints row = new RowConstraints();
-        row.setPercentHeight(100);
-        figure.getColumnConstraints().addAll(left, right);
-        figure.getRowConstraints().add(row);
-        figure.setHgap(6);
+        GridPane figure = Curves.grid(new double[] {60, 40}, new double[] {100});
         VBox rightColumn = new VBox(6, topRight, curves);
         rightColumn.setMinWidth(0);
         curves.setMinWidth(0);
@@ -186,10 +173,7 @@ final class LatentView extends VaeView {
         VBox.setVgrow(curves, Priority.ALWAYS);
         figure.add(latentPlot, 0, 0);
         figure.add(rightColumn, 1, 0);
-        for (Node n : List.of(latentPlot, rightColumn)) {
-            GridPane.setHgrow(n, Priority.ALWAYS);
-            GridPane.setVgrow(n, Priority.ALWAYS);
-        }
+        setFigure(figure, latentPlot, dataPlot, curves);
         latentPlot.setPrefSize(560, 560);
         dataPlot.setPrefSize(360, 300);
         curves.setPrefSize(360, 220);
@@ -223,20 +207,8 @@ final class LatentView extends VaeView {
 
     // ---- the view contract ----------------------------------------------------------------------
 
-    @Override
-    String id() {
-        return "latent";
-    }
 
-    @Override
-    Node figure() {
-        return figure;
-    }
 
-    @Override
-    Node controls() {
-        return controls;
-    }
 
     @Override
     List<CanvasRegion> canvases() {

@@ -55,15 +55,13 @@ final class McView extends VaeView {
     private final PlotCanvas spreadPlot = Curves.plot("log₁₀ m (colours as left)", "estimate − exact");
     private final PathLayer spreadLines = new PathLayer();
     private final ScatterLayer spreadDots = new ScatterLayer();
-    private final GridPane figure = new GridPane();
-    private final VBox controls = new VBox(8);
     private final Label readout = Controls.wrapped("", "stat-value");
     private long token;
     private McLikelihood.Estimate estimate;
     private double[][] ess;
 
     McView(TopicContext context, ParamForm form, Consumer<String> message) {
-        super(context, form, message);
+        super("mc", context, form, message);
         weightBars.setLegendEntries(List.of(LegendEntry.line("w_j / Σ w, largest first", Curves.VERMILLION)));
         weightLines.setLegendEntries(List.of(LegendEntry.line("1/m: every weight equal", Curves.BLACK)));
         weightsPlot.getLayers().addAll(weightBars, weightLines);
@@ -75,23 +73,11 @@ final class McView extends VaeView {
         spreadPlot.getLayers().addAll(spreadLines, spreadDots);
         spreadPlot.setTitle("Error ± sd, " + SPREAD_REPEATS + " runs");
         spreadPlot.setLegendVisible(false);
-        for (PlotCanvas p : List.of(weightsPlot, essPlot, spreadPlot)) {
-            p.setComposited(context.pool().executor());
-            p.setPrefSize(400, 300);
-            GridPane.setHgrow(p, Priority.ALWAYS);
-            GridPane.setVgrow(p, Priority.ALWAYS);
-        }
-        ColumnConstraints half = new ColumnConstraints();
-        half.setPercentWidth(50);
-        RowConstraints row = new RowConstraints();
-        row.setPercentHeight(50);
-        figure.getColumnConstraints().addAll(half, half);
-        figure.getRowConstraints().addAll(row, row);
-        figure.setHgap(4);
-        figure.setVgap(4);
+        GridPane figure = Curves.grid(new double[] {50, 50}, new double[] {50, 50});
         figure.add(weightsPlot, 0, 0, 2, 1);
         figure.add(essPlot, 0, 1);
         figure.add(spreadPlot, 1, 1);
+        setFigure(figure, weightsPlot, essPlot, spreadPlot);
         controls.getChildren().add(readout);
     }
 
@@ -103,25 +89,9 @@ final class McView extends VaeView {
         };
     }
 
-    @Override
-    String id() {
-        return "mc";
-    }
 
-    @Override
-    Node figure() {
-        return figure;
-    }
 
-    @Override
-    Node controls() {
-        return controls;
-    }
 
-    @Override
-    List<CanvasRegion> canvases() {
-        return List.of(weightsPlot, essPlot, spreadPlot);
-    }
 
     @Override
     String readout() {

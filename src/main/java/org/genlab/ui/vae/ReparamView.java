@@ -56,8 +56,6 @@ final class ReparamView extends VaeView {
     private final PlotCanvas checkPlot = Curves.plot("finite difference", "estimate");
     private final ScatterLayer checkDots = new ScatterLayer();
     private final PathLayer checkDiagonal = new PathLayer();
-    private final GridPane figure = new GridPane();
-    private final VBox controls = new VBox(8);
     private final Label readout = Controls.wrapped("", "stat-value");
     private final Label checkText = Controls.wrapped("", "stat-value");
     private final javafx.scene.layout.GridPane table = new javafx.scene.layout.GridPane();
@@ -70,7 +68,7 @@ final class ReparamView extends VaeView {
     }
 
     ReparamView(TopicContext context, ParamForm form, Consumer<String> message) {
-        super(context, form, message);
+        super("reparam", context, form, message);
         cloudDots = new ScatterLayer(context.pool());
         cloudDots.setLegendEntries(List.of(LegendEntry.point("reparameterized: ∇f(μ + σ ε)", Curves.BLUE),
                 LegendEntry.point("score function: f(z) ∇ log q(z)", Curves.VERMILLION)));
@@ -90,50 +88,20 @@ final class ReparamView extends VaeView {
         checkPlot.getLayers().addAll(checkDiagonal, checkDots);
         checkPlot.setTitle("Gradient check, small VAE");
         checkPlot.setLegendCorner(Legend.Corner.BOTTOM_RIGHT);
-        for (PlotCanvas p : List.of(cloudPlot, sdPlot, checkPlot)) {
-            p.setComposited(context.pool().executor());
-            p.setPrefSize(400, 300);
-            GridPane.setHgrow(p, Priority.ALWAYS);
-            GridPane.setVgrow(p, Priority.ALWAYS);
-        }
-        ColumnConstraints left = new ColumnConstraints();
-        left.setPercentWidth(55);
-        ColumnConstraints right = new ColumnConstraints();
-        right.setPercentWidth(45);
-        RowConstraints row = new RowConstraints();
-        row.setPercentHeight(50);
-        figure.getColumnConstraints().addAll(left, right);
-        figure.getRowConstraints().addAll(row, row);
-        figure.setHgap(4);
-        figure.setVgap(4);
+        GridPane figure = Curves.grid(new double[] {55, 45}, new double[] {50, 50});
         figure.add(cloudPlot, 0, 0, 1, 2);
         figure.add(sdPlot, 1, 0);
         figure.add(checkPlot, 1, 1);
+        setFigure(figure, cloudPlot, sdPlot, checkPlot);
         table.setHgap(14);
         table.setVgap(2);
         table.getStyleClass().add("stat-value");
         controls.getChildren().addAll(readout, table, Controls.heading("GRADIENT CHECK"), checkText);
     }
 
-    @Override
-    String id() {
-        return "reparam";
-    }
 
-    @Override
-    Node figure() {
-        return figure;
-    }
 
-    @Override
-    Node controls() {
-        return controls;
-    }
 
-    @Override
-    List<CanvasRegion> canvases() {
-        return List.of(cloudPlot, sdPlot, checkPlot);
-    }
 
     @Override
     String readout() {

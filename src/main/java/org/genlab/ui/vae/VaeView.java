@@ -23,27 +23,51 @@ import org.genlab.ui.topic.TopicContext;
 abstract class VaeView {
     protected final TopicContext context;
     protected final ParamForm form;
+    /** The view's buttons and readouts, shown above the parameter form. */
+    protected final javafx.scene.layout.VBox controls = new javafx.scene.layout.VBox(8);
+    private final String id;
     private final Consumer<String> message;
+    private Node figure;
+    private List<CanvasRegion> canvases = List.of();
     private long generation;
     private CompletableFuture<Void> ready = CompletableFuture.completedFuture(null);
 
-    VaeView(TopicContext context, ParamForm form, Consumer<String> message) {
+    /** @param id the view's name (a value of the {@code view} parameter) */
+    VaeView(String id, TopicContext context, ParamForm form, Consumer<String> message) {
+        this.id = id;
         this.context = context;
         this.form = form;
         this.message = message;
     }
 
+    /** Sets the figure and the canvases in it (their redraws are composited on the pool). */
+    protected final void setFigure(Node figure, CanvasRegion... canvases) {
+        this.figure = figure;
+        this.canvases = List.of(canvases);
+        for (CanvasRegion c : canvases) {
+            c.setComposited(context.pool().executor());
+        }
+    }
+
     /** The view's name (a value of the {@code view} parameter). */
-    abstract String id();
+    final String id() {
+        return id;
+    }
 
     /** The figure: what is exported and shown in the main area. */
-    abstract Node figure();
+    final Node figure() {
+        return figure;
+    }
 
     /** Buttons and readouts shown above the parameter form. */
-    abstract Node controls();
+    final Node controls() {
+        return controls;
+    }
 
-    /** The canvases of the figure (to wait on and redraw before a snapshot). */
-    abstract List<CanvasRegion> canvases();
+    /** The canvases of the figure shown now (to wait on and redraw before a snapshot). */
+    List<CanvasRegion> canvases() {
+        return canvases;
+    }
 
     /** Redraws after {@code changed} (a parameter name) changed; null redraws everything. */
     abstract void refresh(String changed);

@@ -3,50 +3,23 @@ package org.genlab.ui.vae;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.BorderPane;
-import javafx.stage.Stage;
-import org.genlab.compute.ComputePool;
-import org.genlab.compute.JobTracker;
 import org.genlab.core.data.Dataset2D;
 import org.genlab.core.data.Preset;
 import org.genlab.core.vae.Likelihood;
 import org.genlab.core.vae.Shapes;
 import org.genlab.core.vae.Vae;
-import org.genlab.ui.shell.ShortcutHandler;
-import org.genlab.ui.topic.TopicContext;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The VAE pane's latent view: the shipped model at start, decoding under the pointer, picks, training, points. */
-@ExtendWith(ApplicationExtension.class)
-class LatentViewTest {
-    private VaeTopic topic;
-
+class LatentViewTest extends VaePaneTestBase {
     @Start
     void start(Stage stage) {
-        TopicContext context = new TopicContext(ComputePool.shared(), Platform::runLater, new JobTracker(Platform::runLater));
-        topic = new VaeTopic(context);
-        BorderPane root = new BorderPane(topic.view());
-        root.setRight(topic.controls());
-        Scene scene = new Scene(root, 1280, 860);
-        ShortcutHandler.install(scene, topic::onShortcut);
-        stage.setScene(scene);
-        stage.show();
-        topic.figure().requestFocus();
-    }
-
-    private void settle() throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        topic.whenSettled().get(60, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
+        open(stage);
     }
 
     private LatentView latent(FxRobot robot, Map<String, Object> values) throws Exception {

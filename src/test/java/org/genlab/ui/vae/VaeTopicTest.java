@@ -6,55 +6,28 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
-import javafx.scene.layout.BorderPane;
-import javafx.stage.Stage;
-import org.genlab.compute.ComputePool;
-import org.genlab.compute.JobTracker;
 import org.genlab.core.vae.GradientCheck;
 import org.genlab.core.vae.InverseCdfOption;
 import org.genlab.core.vae.InverseCdfResult;
 import org.genlab.core.vae.LinearGaussianElbo;
 import org.genlab.core.vae.McLikelihood;
 import org.genlab.ui.plot.PlotCanvas;
-import org.genlab.ui.shell.ShortcutHandler;
-import org.genlab.ui.topic.TopicContext;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The VAE pane's four views (question 3) through the window: settings, keys, drags and bad input. */
-@ExtendWith(ApplicationExtension.class)
-class VaeTopicTest {
-    private VaeTopic topic;
-
+class VaeTopicTest extends VaePaneTestBase {
     @Start
     void start(Stage stage) {
-        TopicContext context = new TopicContext(ComputePool.shared(), Platform::runLater, new JobTracker(Platform::runLater));
-        topic = new VaeTopic(context);
-        BorderPane root = new BorderPane(topic.view());
-        root.setRight(topic.controls());
-        Scene scene = new Scene(root, 1280, 860);
-        ShortcutHandler.install(scene, topic::onShortcut);
-        stage.setScene(scene);
-        stage.show();
-        topic.figure().requestFocus();
-    }
-
-    private void settle() throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        topic.whenSettled().get(60, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
+        open(stage);
     }
 
     private void apply(FxRobot robot, Map<String, Object> values) throws Exception {
