@@ -46,8 +46,20 @@ public abstract class CanvasRegion extends Region {
     private long frameGeneration;
     private final AtomicLong composites = new AtomicLong();
 
+    /** Redraws when the application's {@link FigureStyle} changes (held here: the property holds it weakly). */
+    private final javafx.beans.InvalidationListener onStyle = o -> styleChanged();
+
     protected CanvasRegion() {
         getChildren().add(canvas);
+        FigureStyle.currentProperty().addListener(new javafx.beans.WeakInvalidationListener(onStyle));
+    }
+
+    /**
+     * Called on the FX thread when the application's {@link FigureStyle} (theme or presentation
+     * scale) changes; the default redraws.
+     */
+    protected void styleChanged() {
+        requestRedraw();
     }
 
     /** The viewport to draw with now. */
