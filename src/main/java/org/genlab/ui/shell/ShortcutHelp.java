@@ -47,6 +47,9 @@ public final class ShortcutHelp {
         Scene scene = new Scene(box);
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().addAll(owner.getScene().getStylesheets());
+            // large text in presentation mode, as in the window behind
+            owner.getScene().getRoot().getStyleClass().stream().filter(c -> c.equals("presenting"))
+                    .forEach(box.getStyleClass()::add);
         }
         stage.setScene(scene);
         stage.show();
