@@ -124,6 +124,8 @@ public final class Axes {
     public static Viewport.Margins margins(boolean title, boolean xLabel, boolean yLabel, double scale) {
         Viewport.Margins d = Viewport.Margins.DEFAULT;
         double top = d.top() + (title ? 24 : 0) + (yLabel ? 14 : 0);
-        return new Viewport.Margins(top * scale, d.right() * scale, (d.bottom() - (xLabel ? 0 : 20)) * scale, d.left() * scale);
+        // at a larger scale the right margin also holds half of the last x tick label ("1000")
+        double right = Math.max(d.right() * scale, 26 * scale - 10);
+        return new Viewport.Margins(top * scale, right, (d.bottom() - (xLabel ? 0 : 20)) * scale, d.left() * scale);
     }
 }

@@ -269,6 +269,7 @@ public final class MainWindow {
         msg.getStyleClass().add("banner-text");
         Button close = new Button("Dismiss");
         close.getStyleClass().add("flat");
+        close.setTooltip(new Tooltip("Hide this message"));
         HBox bar = new HBox(12, msg, close);
         HBox.setHgrow(msg, Priority.ALWAYS);
         bar.setAlignment(Pos.CENTER_LEFT);

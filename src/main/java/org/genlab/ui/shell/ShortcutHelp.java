@@ -40,6 +40,7 @@ public final class ShortcutHelp {
         Button close = new Button("Close");
         close.setDefaultButton(true);
         close.setCancelButton(true);
+        close.setTooltip(new javafx.scene.control.Tooltip("Close this list (Esc)"));
         close.setOnAction(e -> stage.close());
         VBox box = new VBox(16, table(), note, close);
         box.setPadding(new Insets(24));

@@ -237,7 +237,32 @@ class PresentationTest {
             assertThat(luminance(px.getArgb(3, 3))).as("%s: the plot background is dark", t.id()).isLessThan(40);
             assertThat(distinctColours(img)).as("%s: the figure is not blank", t.id()).isGreaterThan(20);
             assertThat(brightPixels(img)).as("%s: light ink (axes, labels) on the dark page", t.id()).isGreaterThan(50);
+            assertThat(untipped(t.controls())).as("%s: controls without a tooltip", t.id()).isEmpty();
+            assertThat(untipped(t.view())).as("%s: controls in the figure without a tooltip", t.id()).isEmpty();
         }
+        assertThat(untipped(robot.lookup(".main-toolbar").query())).as("toolbar controls without a tooltip").isEmpty();
+    }
+
+    /** Buttons, sliders, boxes and fields under {@code n} that say nothing when hovered. */
+    private static List<String> untipped(Node n) {
+        List<String> out = new ArrayList<>();
+        if (n instanceof javafx.scene.control.ButtonBase || n instanceof javafx.scene.control.Slider
+                || n instanceof javafx.scene.control.ChoiceBox || n instanceof javafx.scene.control.ComboBoxBase
+                || n instanceof javafx.scene.control.TextInputControl) {
+            if (((javafx.scene.control.Control) n).getTooltip() == null && !n.getStyleClass().contains("arrow-button")) {
+                out.add(n.getClass().getSimpleName() + " " + (n instanceof Labeled l ? "'" + l.getText() + "'" : n.getId()));
+            }
+            if (!(n instanceof javafx.scene.control.ComboBoxBase)) {
+                return out;
+            }
+        }
+        if (n instanceof javafx.scene.control.ComboBoxBase) {
+            return out; // its editor and arrow belong to it
+        }
+        if (n instanceof Parent p) {
+            p.getChildrenUnmodifiable().forEach(c -> out.addAll(untipped(c)));
+        }
+        return out;
     }
 
     /** Waits until the pane's figure is drawn and its background work (shown in the status bar) is done. */
