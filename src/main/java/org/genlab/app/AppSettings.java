@@ -11,7 +11,7 @@ import java.util.Properties;
 import org.genlab.core.io.AtomicFiles;
 
 /**
- * Small per-user settings (last export folder, export scale) kept in
+ * Small per-user settings (last export folder, export scale, light or dark theme) kept in
  * {@code ~/.genlab/settings.properties}. The folder can be moved with the system property
  * {@code genlab.home} (the tests point it into {@code target/}). A settings file that cannot
  * be read or written is ignored: settings are a convenience, never a reason to fail.

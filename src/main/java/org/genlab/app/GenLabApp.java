@@ -50,7 +50,7 @@ public final class GenLabApp extends Application {
         window = new MainWindow(TopicRegistry.all(), context, exportSettings(settings), lessons, progress);
         Scene scene = new Scene(window.root(), WIDTH, HEIGHT);
         scene.getStylesheets().add(stylesheet());
-        ShortcutHandler.install(scene, window::handle);
+        ShortcutHandler.install(scene, window::handle, window::interceptKey);
         window.open(TopicRegistry.all().get(0).id());
         if (options.pane() != null && !options.pane().equals(TopicRegistry.all().get(0).id())) {
             window.open(options.pane());
@@ -104,8 +104,8 @@ public final class GenLabApp extends Application {
         return GenLabApp.class.getResource("/org/genlab/ui/genlab.css").toExternalForm();
     }
 
-    private static MainWindow.ExportSettings exportSettings(AppSettings settings) {
-        return new MainWindow.ExportSettings() {
+    private static MainWindow.Settings exportSettings(AppSettings settings) {
+        return new MainWindow.Settings() {
             @Override
             public int scale() {
                 int s = settings.getInt("export.scale", 2);
@@ -125,6 +125,16 @@ public final class GenLabApp extends Application {
             @Override
             public void lastFolder(File folder) {
                 settings.put("export.folder", folder.getAbsolutePath());
+            }
+
+            @Override
+            public boolean darkTheme() {
+                return settings.get("theme").map("dark"::equals).orElse(false);
+            }
+
+            @Override
+            public void darkTheme(boolean dark) {
+                settings.put("theme", dark ? "dark" : "light");
             }
         };
     }

@@ -102,6 +102,8 @@ public final class HeadlessRenderer {
 
     private static void build(TopicInfo info, Request req, CompletableFuture<WritableImage> result) throws Cli.BadInput {
         GenLabApp.applyTheme();
+        // the command line draws every figure as exported: light, at scale 1
+        org.genlab.ui.plot.FigureStyle.currentProperty().set(org.genlab.ui.plot.FigureStyle.DEFAULT);
         TopicContext context = new TopicContext(ComputePool.shared(), Platform::runLater, new JobTracker(Platform::runLater));
         Topic topic = info.factory().apply(context);
         try {

@@ -46,12 +46,16 @@ import org.genlab.lesson.MathText;
  */
 final class BlockBuilder {
     private static final double[] HEADING_SCALE = {1.6, 1.4, 1.2, 1.05, 1.0, 1.0};
-    private static final Color CODE_BACKGROUND = Color.web("#f3f3f3");
-    private static final Color RULE = Color.web("#c8c8c8");
+    /** Light-theme colours, mapped to the current palette when the nodes are built. */
+    private static final int CODE_BACKGROUND = 0xFFF3F3F3, RULE = 0xFFC8C8C8;
 
     private final MathRenderer math;
     private final MathText.Protected source;
     private final TextStyle base;
+
+    private static Color themed(int argb) {
+        return TextStyle.color(org.genlab.ui.plot.FigureStyle.current().palette().ink(argb));
+    }
 
     BlockBuilder(MathRenderer math, MathText.Protected source, TextStyle base) {
         this.math = math;
@@ -129,7 +133,7 @@ final class BlockBuilder {
         StackPane box = new StackPane(flow);
         box.setAlignment(Pos.TOP_LEFT);
         box.setPadding(new Insets(base.size() * 0.5));
-        box.setBackground(new Background(new BackgroundFill(CODE_BACKGROUND, new CornerRadii(4), Insets.EMPTY)));
+        box.setBackground(new Background(new BackgroundFill(themed(CODE_BACKGROUND), new CornerRadii(4), Insets.EMPTY)));
         box.getStyleClass().add("lesson-code");
         return box;
     }
@@ -138,7 +142,7 @@ final class BlockBuilder {
         VBox box = column();
         box.getChildren().addAll(children(n));
         box.setPadding(new Insets(0, 0, 0, base.size() * 0.8));
-        box.setBorder(new Border(new BorderStroke(Color.TRANSPARENT, Color.TRANSPARENT, Color.TRANSPARENT, RULE,
+        box.setBorder(new Border(new BorderStroke(Color.TRANSPARENT, Color.TRANSPARENT, Color.TRANSPARENT, themed(RULE),
                 BorderStrokeStyle.NONE, BorderStrokeStyle.NONE, BorderStrokeStyle.NONE, BorderStrokeStyle.SOLID,
                 CornerRadii.EMPTY, new BorderWidths(0, 0, 0, 3), Insets.EMPTY)));
         box.getStyleClass().add("lesson-quote");
@@ -175,7 +179,7 @@ final class BlockBuilder {
                 box.getChildren().add(flow);
             }
             box.setPadding(new Insets(base.size() * 0.25, base.size() * 0.6, base.size() * 0.25, base.size() * 0.6));
-            box.setBorder(new Border(new BorderStroke(RULE, BorderStrokeStyle.SOLID, CornerRadii.EMPTY, new BorderWidths(0.5))));
+            box.setBorder(new Border(new BorderStroke(themed(RULE), BorderStrokeStyle.SOLID, CornerRadii.EMPTY, new BorderWidths(0.5))));
             box.getStyleClass().add(head ? "lesson-table-head" : "lesson-table-cell");
             box.setAlignment(align == HPos.RIGHT ? Pos.CENTER_RIGHT : align == HPos.CENTER ? Pos.CENTER : Pos.CENTER_LEFT);
             GridPane.setHalignment(box, align);

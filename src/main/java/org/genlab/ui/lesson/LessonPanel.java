@@ -54,6 +54,8 @@ public final class LessonPanel extends BorderPane {
     private Lesson lesson;
     private int step;
     private Topic topic;
+    /** Bumped whenever what a step shows changes (step, lesson, a vote, a reveal). */
+    private final javafx.beans.property.ReadOnlyIntegerWrapper revision = new javafx.beans.property.ReadOnlyIntegerWrapper(this, "revision");
 
     /**
      * @param openPane  opens a pane by name and returns it (the window's navigation)
@@ -89,6 +91,59 @@ public final class LessonPanel extends BorderPane {
 
     public Optional<Lesson> currentLesson() {
         return Optional.ofNullable(lesson);
+    }
+
+    /**
+     * Changes whenever the step on screen changes: another step or lesson, a closed lesson, a
+     * vote or a revealed answer (presentation mode rebuilds its strip on it).
+     */
+    public javafx.beans.property.ReadOnlyIntegerProperty revisionProperty() {
+        return revision.getReadOnlyProperty();
+    }
+
+    /**
+     * The current step for presentation mode, built anew: the step's title and text at
+     * {@code fontSize}, then each quiz as text with lettered choices, and its answer and
+     * explanation once revealed (R). Pictures of generated quizzes stay in the side panel.
+     *
+     * @return empty when no lesson is open
+     */
+    public Optional<Node> presentationView(double fontSize) {
+        if (lesson == null) {
+            return Optional.empty();
+        }
+        LessonStep s = lesson.steps().get(step - 1);
+        Label title = new Label(lesson.title() + "  ·  step " + step + " of " + lesson.steps().size() + ": " + s.title());
+        title.getStyleClass().add("presentation-step-title");
+        title.setWrapText(true);
+        title.setId("presentation-step-title");
+        LessonTextView text = new LessonTextView(math, s.markdown());
+        text.setFontSize(fontSize);
+        text.setId("presentation-step-text");
+        VBox box = new VBox(fontSize * 0.5, title, text);
+        for (int q = 0; q < s.quizzes().size(); q++) {
+            Quiz quiz = s.quizzes().get(q);
+            QuizSession session = q < quizViews.size() ? quizViews.get(q).session() : null;
+            StringBuilder md = new StringBuilder("**Question.** ").append(quiz.ask()).append("\n\n");
+            if (quiz.generated()) {
+                md.append("The choices are pictures: the side panel shows them (Esc).\n\n");
+            } else {
+                for (int i = 0; i < quiz.choices().size(); i++) {
+                    md.append((char) ('a' + i)).append(") ").append(quiz.choices().get(i)).append("\n\n");
+                }
+            }
+            if (session != null && session.isRevealed()) {
+                int a = session.correctAnswer().orElse(quiz.answerIndex());
+                md.append("**Answer: ").append((char) ('a' + a)).append(")** ").append(quiz.explain());
+            } else if (session != null && session.chosen().isPresent()) {
+                md.append("Vote taken: ").append((char) ('a' + session.chosen().getAsInt())).append(". Reveal with R.");
+            }
+            LessonTextView qv = new LessonTextView(math, md.toString());
+            qv.setFontSize(fontSize);
+            qv.getStyleClass().add("presentation-quiz");
+            box.getChildren().add(qv);
+        }
+        return Optional.of(box);
     }
 
     /** The current step, counting from 1 (0 when no lesson is open). */
@@ -147,6 +202,7 @@ public final class LessonPanel extends BorderPane {
             return false;
         }
         quizViews.forEach(QuizView::reveal);
+        revision.set(revision.get() + 1);
         return true;
     }
 
@@ -224,6 +280,7 @@ public final class LessonPanel extends BorderPane {
         setTop(null);
         setBottom(null);
         setCenter(scroll(box));
+        revision.set(revision.get() + 1);
     }
 
     private Node entry(Lesson l) {
@@ -302,6 +359,7 @@ public final class LessonPanel extends BorderPane {
         setTop(top);
         setCenter(scroll(body));
         setBottom(bottom);
+        revision.set(revision.get() + 1);
     }
 
     private Node quiz(LessonStep s, int q) {
@@ -323,6 +381,7 @@ public final class LessonPanel extends BorderPane {
             if (!session.isLecturerMode()) {
                 progress.setAnswer(id, s.index(), q, choice);
             }
+            revision.set(revision.get() + 1);
         });
         quizViews.add(v);
         return v;

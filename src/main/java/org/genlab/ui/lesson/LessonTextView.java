@@ -15,6 +15,7 @@ import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.parser.Parser;
 import org.genlab.lesson.MathRenderer;
 import org.genlab.lesson.MathText;
+import org.genlab.ui.plot.FigureStyle;
 
 /**
  * Lesson prose as JavaFX nodes: Markdown (headings, emphasis, inline code, lists, code
@@ -36,7 +37,7 @@ import org.genlab.lesson.MathText;
 public final class LessonTextView extends VBox {
     /** The base font size in pixels. */
     public static final double DEFAULT_FONT_SIZE = 15;
-    /** The default text colour. */
+    /** The default text colour on the light theme (the dark theme maps it to light ink). */
     public static final Color DEFAULT_TEXT_FILL = Color.web("#1a1a1a");
 
     private static final Parser PARSER = Parser.builder().extensions(List.of(TablesExtension.create())).build();
@@ -44,7 +45,15 @@ public final class LessonTextView extends VBox {
     private final MathRenderer math;
     private final StringProperty markdown = new SimpleStringProperty(this, "markdown", "");
     private final DoubleProperty fontSize = new SimpleDoubleProperty(this, "fontSize", DEFAULT_FONT_SIZE);
-    private final ObjectProperty<Color> textFill = new SimpleObjectProperty<>(this, "textFill", DEFAULT_TEXT_FILL);
+    private final ObjectProperty<Color> textFill = new SimpleObjectProperty<>(this, "textFill", themeFill());
+    /** True once a colour was set: the view then no longer follows the theme. */
+    private boolean fillSet;
+    /** Follows the light or dark theme (held here: the style property holds it weakly). */
+    private final javafx.beans.InvalidationListener onTheme = o -> {
+        if (!fillSet) {
+            textFill.set(themeFill());
+        }
+    };
 
     /** An empty view drawing formulas with {@code math} (share one renderer: it caches). */
     public LessonTextView(MathRenderer math) {
@@ -55,6 +64,12 @@ public final class LessonTextView extends VBox {
         markdown.addListener((o, a, b) -> rebuild());
         fontSize.addListener((o, a, b) -> rebuild());
         textFill.addListener((o, a, b) -> rebuild());
+        FigureStyle.currentProperty().addListener(new javafx.beans.WeakInvalidationListener(onTheme));
+    }
+
+    /** {@link #DEFAULT_TEXT_FILL} in the current palette (light text on the dark theme). */
+    static Color themeFill() {
+        return TextStyle.color(FigureStyle.current().palette().ink(0xFF1A1A1A));
     }
 
     /** A view showing {@code text}. */
@@ -102,6 +117,7 @@ public final class LessonTextView extends VBox {
     }
 
     public void setTextFill(Color fill) {
+        fillSet = true;
         textFill.set(Objects.requireNonNull(fill));
     }
 

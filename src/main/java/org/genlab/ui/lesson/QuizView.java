@@ -107,6 +107,7 @@ public final class QuizView extends VBox {
             refresh();
         });
         retry.setFocusTraversable(false);
+        retry.setTooltip(new Tooltip("Clear your answer and choose again"));
         getChildren().addAll(new HBox(8, reveal, retry), verdict, explanation);
         refresh();
     }

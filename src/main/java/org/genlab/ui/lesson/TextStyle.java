@@ -11,6 +11,8 @@ import javafx.scene.text.Text;
  */
 record TextStyle(double size, boolean bold, boolean italic, boolean mono, boolean link, Color fill) {
     static final Color LINK = Color.web("#0072B2"); // Okabe-Ito blue
+    /** Okabe-Ito sky blue: the link colour on the dark theme, where blue is too dark to read. */
+    static final Color LINK_ON_DARK = Color.web("#56B4E9");
 
     TextStyle withBold() {
         return new TextStyle(size, true, italic, mono, link, fill);
@@ -47,12 +49,17 @@ record TextStyle(double size, boolean bold, boolean italic, boolean mono, boolea
             t.getStyleClass().add("lesson-code-inline");
         }
         t.setStyle(css.toString());
-        t.setFill(link ? LINK : fill);
+        t.setFill(link ? (org.genlab.ui.plot.FigureStyle.current().palette().dark() ? LINK_ON_DARK : LINK) : fill);
         if (link) {
             t.setUnderline(true);
             t.getStyleClass().add("lesson-link");
         }
         return t;
+    }
+
+    /** A colour from 0xAARRGGBB. */
+    static Color color(int argb) {
+        return Color.rgb((argb >>> 16) & 0xFF, (argb >>> 8) & 0xFF, argb & 0xFF, (argb >>> 24) / 255.0);
     }
 
     /** The fill as 0xAARRGGBB for the math renderer. */

@@ -54,12 +54,24 @@ public abstract class CanvasRegion extends Region {
     private final javafx.scene.image.ImageView composite = new javafx.scene.image.ImageView();
     private javafx.scene.image.PixelBuffer<java.nio.IntBuffer> compositeBuffer;
 
+    /** Redraws when the application's {@link FigureStyle} changes (held here: the property holds it weakly). */
+    private final javafx.beans.InvalidationListener onStyle = o -> styleChanged();
+
     protected CanvasRegion() {
         composite.setManaged(false);
         composite.setMouseTransparent(true);
         composite.setSmooth(false);
         composite.setVisible(false);
         getChildren().addAll(canvas, composite);
+        FigureStyle.currentProperty().addListener(new javafx.beans.WeakInvalidationListener(onStyle));
+    }
+
+    /**
+     * Called on the FX thread when the application's {@link FigureStyle} (theme or presentation
+     * scale) changes; the default redraws.
+     */
+    protected void styleChanged() {
+        requestRedraw();
     }
 
     /** The viewport to draw with now. */

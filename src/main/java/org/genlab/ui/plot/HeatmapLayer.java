@@ -129,8 +129,9 @@ public final class HeatmapLayer extends AbstractLayer {
     }
 
     private static void paintColorBar(Painter p, Viewport v, ColorScale s, double[] range) {
-        double w = 14, h = Math.min(200, v.plotHeight() - 40);
-        double x = v.plotLeft() + v.plotWidth() - w - 52, y = v.plotTop() + 20;
+        double k = p.style().scale();
+        double w = 14 * k, h = Math.min(200 * k, v.plotHeight() - 40 * k);
+        double x = v.plotLeft() + v.plotWidth() - w - 52 * k, y = v.plotTop() + 20 * k;
         int n = 64;
         for (int i = 0; i < n; i++) {
             p.setFill(s.colormap().argb(1 - (i + 0.5) / n));
@@ -141,8 +142,8 @@ public final class HeatmapLayer extends AbstractLayer {
         p.setDashes();
         p.strokeRect(x, y, w, h);
         p.setFill(0xFF222222);
-        p.text(format(range[1]), x + w + 4, y, 12, Painter.HAlign.LEFT, Painter.VAlign.CENTER, false);
-        p.text(format(range[0]), x + w + 4, y + h, 12, Painter.HAlign.LEFT, Painter.VAlign.CENTER, false);
+        p.text(format(range[1]), x + w + 4 * k, y, 12, Painter.HAlign.LEFT, Painter.VAlign.CENTER, false);
+        p.text(format(range[0]), x + w + 4 * k, y + h, 12, Painter.HAlign.LEFT, Painter.VAlign.CENTER, false);
     }
 
     private static String format(double v) {

@@ -17,15 +17,28 @@ public final class Legend {
         if (entries.isEmpty()) {
             return;
         }
+        double k = p.style().scale(), row = ROW * k, pad = PAD * k, swatch = SWATCH * k;
         double textW = 0;
         for (LegendEntry e : entries) {
             textW = Math.max(textW, p.textWidth(e.label(), FONT, false));
         }
-        double w = PAD * 3 + SWATCH + textW, h = PAD * 2 + ROW * entries.size();
+        double w = pad * 3 + swatch + textW, h = pad * 2 + row * entries.size();
+        // A short plot (a chart at presentation size) gets the entries side by side in one row.
+        boolean oneRow = entries.size() > 1 && h > v.plotHeight() - 2 * pad;
+        double[] offsets = new double[entries.size()];
+        if (oneRow) {
+            double at = 0;
+            for (int i = 0; i < entries.size(); i++) {
+                offsets[i] = at;
+                at += swatch + pad + p.textWidth(entries.get(i).label(), FONT, false) + pad * 2;
+            }
+            w = at;
+            h = pad * 2 + row;
+        }
         boolean left = corner == Corner.TOP_LEFT || corner == Corner.BOTTOM_LEFT;
         boolean top = corner == Corner.TOP_LEFT || corner == Corner.TOP_RIGHT;
-        double x = left ? v.plotLeft() + PAD : v.plotLeft() + v.plotWidth() - PAD - w;
-        double y = top ? v.plotTop() + PAD : v.plotTop() + v.plotHeight() - PAD - h;
+        double x = left ? v.plotLeft() + pad : v.plotLeft() + v.plotWidth() - pad - w;
+        double y = top ? v.plotTop() + pad : v.plotTop() + v.plotHeight() - pad - h;
         p.save();
         p.setDashes();
         p.setFill(0xE6FFFFFF);
@@ -35,22 +48,23 @@ public final class Legend {
         p.strokeRect(x, y, w, h);
         for (int i = 0; i < entries.size(); i++) {
             LegendEntry e = entries.get(i);
-            double cy = y + PAD + ROW * i + ROW / 2, sx = x + PAD;
+            double cy = oneRow ? y + pad + row / 2 : y + pad + row * i + row / 2;
+            double sx = x + pad + (oneRow ? offsets[i] : 0);
             p.setFill(e.argb());
             p.setStroke(e.argb());
             p.setLineWidth(2.5);
             switch (e.kind()) {
-                case POINT -> p.fillCircle(sx + SWATCH / 2, cy, 5);
-                case LINE -> p.strokeLine(sx, cy, sx + SWATCH, cy);
+                case POINT -> p.fillCircle(sx + swatch / 2, cy, 5);
+                case LINE -> p.strokeLine(sx, cy, sx + swatch, cy);
                 case DASHED_LINE -> {
                     p.setDashes(5, 4);
-                    p.strokeLine(sx, cy, sx + SWATCH, cy);
+                    p.strokeLine(sx, cy, sx + swatch, cy);
                     p.setDashes();
                 }
-                case BOX -> p.fillRect(sx, cy - 6, SWATCH, 12);
+                case BOX -> p.fillRect(sx, cy - 6 * k, swatch, 12 * k);
             }
             p.setFill(0xFF222222);
-            p.text(e.label(), sx + SWATCH + PAD, cy, FONT, Painter.HAlign.LEFT, Painter.VAlign.CENTER, false);
+            p.text(e.label(), sx + swatch + pad, cy, FONT, Painter.HAlign.LEFT, Painter.VAlign.CENTER, false);
         }
         p.restore();
     }

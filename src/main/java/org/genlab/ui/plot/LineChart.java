@@ -126,6 +126,31 @@ public class LineChart extends CanvasRegion {
     private String title, xLabel, yLabel;
     private boolean snapToInteger = true;
 
+    /** The heights the pane gave, while presentation mode scales them (NaN otherwise). */
+    private double baseMinHeight = Double.NaN, basePrefHeight = Double.NaN;
+
+    /**
+     * A chart's text grows with the presentation scale, so its height does too: the heights the
+     * pane set are scaled while the style's scale is above 1 and put back exactly after.
+     */
+    @Override
+    protected void styleChanged() {
+        // a little less than the text grows: the main figure above keeps most of the room
+        double k = 1 + (FigureStyle.current().scale() - 1) * 0.6;
+        if (k != 1 && Double.isNaN(basePrefHeight)) {
+            baseMinHeight = getMinHeight();
+            basePrefHeight = getPrefHeight();
+        }
+        if (!Double.isNaN(basePrefHeight)) {
+            setMinHeight(baseMinHeight > 0 ? baseMinHeight * k : baseMinHeight);
+            setPrefHeight(basePrefHeight > 0 ? basePrefHeight * k : basePrefHeight);
+            if (k == 1) {
+                baseMinHeight = basePrefHeight = Double.NaN;
+            }
+        }
+        requestRedraw();
+    }
+
     /** An empty chart. */
     public LineChart() {
         setPrefSize(500, 260);
@@ -232,10 +257,11 @@ public class LineChart extends CanvasRegion {
             y0 -= pad;
             y1 += pad;
         }
-        Viewport.Margins m = Axes.margins(title != null, xLabel != null, yLabel != null);
+        double k = FigureStyle.current().scale();
+        Viewport.Margins m = Axes.margins(title != null, xLabel != null, yLabel != null, k);
         Viewport v = new Viewport(x0, x1, y0, y1, Math.max(1, getWidth()), Math.max(1, getHeight()), m, false);
         // Long tick labels (a log-likelihood of -267101.5) need a wider left margin than the default.
-        double left = Axes.leftMarginFor(v.yTicks());
+        double left = Axes.leftMarginFor(Axes.yTicks(v, k), k);
         return left > m.left() ? v.withMargins(new Viewport.Margins(m.top(), m.right(), m.bottom(), left)) : v;
     }
 
@@ -264,7 +290,8 @@ public class LineChart extends CanvasRegion {
                     Double.isNaN(c) ? Double.NaN : s.valueAt(c)));
         }
         String t = title, xl = xLabel, yl = yLabel;
-        return p -> paintFrozen(p, v, list, c, t, xl, yl);
+        FigureStyle style = FigureStyle.current();
+        return p -> paintFrozen(style.wrap(p), v, list, c, t, xl, yl);
     }
 
     private static void paintFrozen(Painter p, Viewport v, List<Frozen> series, double cursorX, String title, String xLabel,

@@ -74,7 +74,6 @@ public interface Painter {
     /** Draws a raster scaled into the rectangle (x, y, w, h). */
     void drawImage(RasterImage image, double x, double y, double w, double h);
 
-    /** Pushes the drawing state (colours, line width, dashes, clip). */
     /**
      * Device pixels per logical pixel this painter draws at: 1 on screen, 2 or 4 for an
      * export. A layer that would show a screen-resolution raster may draw vectors instead
@@ -84,6 +83,16 @@ public interface Painter {
         return 1;
     }
 
+    /**
+     * The style this painter draws in ({@link FigureStyle#DEFAULT} unless it was wrapped by
+     * {@link FigureStyle#wrap}). Text sizes and line widths are already scaled by the painter; a
+     * layer reads the scale only to space its own parts (rows, offsets, margins).
+     */
+    default FigureStyle style() {
+        return FigureStyle.DEFAULT;
+    }
+
+    /** Pushes the drawing state (colours, line width, dashes, clip). */
     void save();
 
     /** Pops the state pushed by the matching {@link #save()}. */

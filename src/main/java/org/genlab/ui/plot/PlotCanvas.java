@@ -58,6 +58,7 @@ public class PlotCanvas extends CanvasRegion {
             requestRedraw();
         });
         viewport.addListener((obs, o, n) -> requestRedraw());
+        updateMargins(); // at the current presentation scale
         installMouse();
     }
 
@@ -123,7 +124,8 @@ public class PlotCanvas extends CanvasRegion {
     }
 
     private void updateMargins() {
-        viewport.set(getViewport().withMargins(axesVisible ? Axes.margins(title != null, xLabel != null, yLabel != null)
+        double k = FigureStyle.current().scale();
+        viewport.set(getViewport().withMargins(axesVisible ? Axes.margins(title != null, xLabel != null, yLabel != null, k)
                 : new Viewport.Margins(4, 4, 4, 4)));
         requestRedraw();
     }
@@ -240,7 +242,9 @@ public class PlotCanvas extends CanvasRegion {
         boolean grid = gridVisible, axes = axesVisible, legendOn = legendVisible, yTicks = yTicksVisible;
         String t = title, xl = xLabel, yl = yLabel;
         Legend.Corner corner = legendCorner;
-        return p -> {
+        FigureStyle style = FigureStyle.current();
+        return p0 -> {
+            Painter p = style.wrap(p0);
             Axes.paintBackground(p, v);
             if (grid) {
                 Axes.paintGrid(p, v);
@@ -261,6 +265,12 @@ public class PlotCanvas extends CanvasRegion {
                 Legend.paint(p, v, legend, corner);
             }
         };
+    }
+
+    /** The presentation scale changes the room the labels need: new margins, then a redraw. */
+    @Override
+    protected void styleChanged() {
+        updateMargins();
     }
 
     @Override

@@ -29,6 +29,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -37,6 +38,7 @@ import org.genlab.lesson.LessonProgress;
 import org.genlab.lesson.LoadResult;
 import org.genlab.lesson.MathRenderer;
 import org.genlab.ui.lesson.LessonPanel;
+import org.genlab.ui.plot.FigureStyle;
 import org.genlab.ui.topic.Topic;
 import org.genlab.ui.topic.TopicContext;
 import org.genlab.ui.topic.TopicInfo;
@@ -49,8 +51,8 @@ import org.genlab.ui.topic.TopicInfo;
  * keeps their state; {@link #dispose()} disposes all of them.
  */
 public final class MainWindow {
-    /** How the window saves and remembers export choices. */
-    public interface ExportSettings {
+    /** What the window remembers between runs: export choices and the theme. */
+    public interface Settings {
         int scale();
 
         void scale(int scale);
@@ -58,16 +60,45 @@ public final class MainWindow {
         File lastFolder();
 
         void lastFolder(File folder);
+
+        /** Whether the dark theme (for projectors) was on when the window last closed. */
+        default boolean darkTheme() {
+            return false;
+        }
+
+        default void darkTheme(boolean dark) {
+        }
     }
 
     private final TopicContext context;
-    private final ExportSettings exportSettings;
+    private final Settings exportSettings;
     private final Map<String, TopicInfo> infos = new LinkedHashMap<>();
     private final Map<String, Topic> opened = new LinkedHashMap<>();
     private final Map<String, ToggleButton> navButtons = new LinkedHashMap<>();
     private final ObjectProperty<Topic> current = new SimpleObjectProperty<>();
 
     private final BorderPane root = new BorderPane();
+    /** The scene's root: the window's layout, and over it the black cover of a blanked screen. */
+    private final StackPane stack = new StackPane();
+    private final Region blankCover = new Region();
+    private final Node toolbarBox;
+    private final Node navigation;
+    /** Presentation mode's strip under the figure: the lesson step and the pane's message. */
+    private final VBox strip = new VBox();
+    private final ScrollPane stripScroll = new ScrollPane();
+    private final Label stripMessage = new Label();
+    private final ToggleButton themeButton = new ToggleButton("Dark");
+    private final ToggleButton presentButton = new ToggleButton("Present");
+    private boolean darkTheme;
+    private boolean fullScreenOnPresent = true;
+    private final javafx.beans.property.ReadOnlyBooleanWrapper presenting = new javafx.beans.property.ReadOnlyBooleanWrapper(this, "presenting");
+    /** The layout as it was when presentation mode began, put back exactly when it ends. */
+    private Layout saved;
+
+    /** What presentation mode changes, as it was before. */
+    private record Layout(double[] dividers, boolean sidePanel, boolean autoHidden, boolean fullScreen,
+                          Map<Node, boolean[]> shown, Node focus) {
+    }
     private final SplitPane split = new SplitPane();
     private final LessonPanel sidePanel;
     private final Label sideTitle = new Label();
@@ -87,7 +118,7 @@ public final class MainWindow {
      * @param lessons  the lessons that loaded and the problems of those that did not
      * @param progress where the student's place in each lesson is kept
      */
-    public MainWindow(List<TopicInfo> topics, TopicContext context, ExportSettings exportSettings,
+    public MainWindow(List<TopicInfo> topics, TopicContext context, Settings exportSettings,
                       LoadResult lessons, LessonProgress progress) {
         this.context = context;
         this.exportSettings = exportSettings;
@@ -97,8 +128,10 @@ public final class MainWindow {
                 this::open, id -> infos.containsKey(id) ? infos.get(id).title() : id, buildAbout());
 
         root.getStyleClass().add("genlab-root");
-        root.setTop(new VBox(buildToolbar(), banners));
-        root.setLeft(buildNavigation());
+        toolbarBox = new VBox(buildToolbar(), banners);
+        navigation = buildNavigation();
+        root.setTop(toolbarBox);
+        root.setLeft(navigation);
         controlsScroll.setFitToWidth(true);
         // The scroll pane's skin caches its viewport as an image: every change of a label or a
         // slider in the controls (each frame while a pane plays) then re-renders the whole column,
@@ -124,10 +157,54 @@ public final class MainWindow {
         root.setCenter(split);
         root.setBottom(statusBar.node());
         root.widthProperty().addListener((o, a, w) -> fitSidePanel(w.doubleValue()));
+        buildStrip();
+        content.setBottom(stripScroll);
+        blankCover.getStyleClass().add("blank-cover");
+        blankCover.setId("blank-cover");
+        blankCover.setVisible(false);
+        blankCover.setOnMouseClicked(e -> setBlanked(false));
+        stack.getChildren().addAll(root, blankCover);
+        stack.getStyleClass().add("genlab-stack");
+        sidePanel.revisionProperty().addListener((o, a, b) -> {
+            if (isPresenting()) {
+                fillStrip();
+            }
+        });
+        setDarkTheme(exportSettings.darkTheme());
     }
+
+    private void buildStrip() {
+        stripScroll.setContent(strip);
+        stripScroll.setFitToWidth(true);
+        stripScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        stripScroll.getStyleClass().add("presentation-strip");
+        stripScroll.setId("presentation-strip");
+        // at most 30% of the window: the figure keeps the rest (long steps scroll)
+        stripScroll.maxHeightProperty().bind(root.heightProperty().multiply(0.3));
+        stripScroll.setVisible(false);
+        stripScroll.setManaged(false);
+        strip.getStyleClass().add("presentation-strip-box");
+        strip.setPadding(new Insets(12, 28, 12, 28));
+        stripMessage.getStyleClass().add("presentation-message");
+        stripMessage.setId("presentation-message");
+        stripMessage.setWrapText(true);
+    }
+
+    /** Puts the current lesson step (if any) and the pane's message in presentation mode's strip. */
+    private void fillStrip() {
+        strip.getChildren().clear();
+        sidePanel.presentationView(PRESENTATION_TEXT).ifPresent(strip.getChildren()::add);
+        strip.getChildren().add(stripMessage);
+    }
+
+    /** The lesson text size in presentation mode (15 px times the presentation scale, rounded). */
+    static final double PRESENTATION_TEXT = 26;
 
     /** Folds the side panel away on a narrow window and brings it back when there is room. */
     private void fitSidePanel(double width) {
+        if (isPresenting()) {
+            return; // presentation mode hides the panel itself and puts it back as it was
+        }
         if (width < NARROW_WIDTH && isSidePanelShown()) {
             setSidePanelShown(false);
             autoHidden = true;
@@ -137,7 +214,13 @@ public final class MainWindow {
         }
     }
 
+    /** The scene's root. */
     public Region root() {
+        return stack;
+    }
+
+    /** The window's layout under the blank cover: toolbar, navigation, panels, status bar. */
+    public BorderPane layout() {
         return root;
     }
 
@@ -180,6 +263,7 @@ public final class MainWindow {
         sideTitle.setText(t.title());
         sideText.setText(t.description());
         statusBar.bindMessage(t.message());
+        stripMessage.textProperty().bind(t.message());
         // The lecturer keys belong to the figure, so it takes the focus, not a text field.
         t.figure().setFocusTraversable(true);
         t.figure().requestFocus();
@@ -194,6 +278,7 @@ public final class MainWindow {
         msg.getStyleClass().add("banner-text");
         Button close = new Button("Dismiss");
         close.getStyleClass().add("flat");
+        close.setTooltip(new Tooltip("Hide this message"));
         HBox bar = new HBox(12, msg, close);
         HBox.setHgrow(msg, Priority.ALWAYS);
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -230,11 +315,209 @@ public final class MainWindow {
         }
     }
 
+    /** Opens the n-th pane of the navigation (from 1); false if there are fewer panes. */
+    public boolean openNumber(int n) {
+        if (n < 1 || n > infos.size()) {
+            return false;
+        }
+        open(List.copyOf(infos.keySet()).get(n - 1));
+        return true;
+    }
+
+    // ---- presentation mode, blank screen, theme ------------------------------------------------
+
+    public javafx.beans.property.ReadOnlyBooleanProperty presentingProperty() {
+        return presenting.getReadOnlyProperty();
+    }
+
+    public boolean isPresenting() {
+        return presenting.get();
+    }
+
+    /**
+     * Presentation mode: the toolbar, navigation, side panel, control panel and status bar are
+     * hidden; the window goes full screen; text and lines of every figure grow by
+     * {@link FigureStyle#PRESENTATION_SCALE} in a high-contrast palette; the current lesson
+     * step shows in a strip under the figure. Leaving it puts every node back as it was:
+     * visibility, the side panel and its divider, full screen, the focus.
+     */
+    public void setPresenting(boolean on) {
+        if (on == isPresenting()) {
+            return;
+        }
+        javafx.stage.Stage stage = stage();
+        if (on) {
+            Map<Node, boolean[]> shown = new LinkedHashMap<>();
+            for (Node n : List.of(toolbarBox, navigation, statusBar.node(), controlsScroll)) {
+                shown.put(n, new boolean[] {n.isVisible(), n.isManaged()});
+            }
+            Node focus = root.getScene() == null ? null : root.getScene().getFocusOwner();
+            saved = new Layout(split.getDividerPositions(), isSidePanelShown(), autoHidden,
+                    stage != null && stage.isFullScreen(), shown, focus);
+            presenting.set(true);
+            shown.keySet().forEach(n -> {
+                n.setVisible(false);
+                n.setManaged(false);
+            });
+            split.getItems().remove(sidePanel);
+            fillStrip();
+            stripScroll.setVisible(true);
+            stripScroll.setManaged(true);
+            stack.getStyleClass().add("presenting");
+            applyFigureStyle();
+            if (stage != null && fullScreenOnPresent) {
+                stage.setFullScreenExitHint("");
+                stage.setFullScreenExitKeyCombination(javafx.scene.input.KeyCombination.NO_MATCH);
+                stage.setFullScreen(true);
+            }
+            focusFigure();
+        } else {
+            Layout l = saved;
+            saved = null;
+            stack.getStyleClass().remove("presenting");
+            stripScroll.setVisible(false);
+            stripScroll.setManaged(false);
+            strip.getChildren().clear();
+            l.shown().forEach((n, vm) -> {
+                n.setVisible(vm[0]);
+                n.setManaged(vm[1]);
+            });
+            if (l.sidePanel() && !isSidePanelShown()) {
+                split.getItems().add(0, sidePanel);
+            } else if (!l.sidePanel() && isSidePanelShown()) {
+                split.getItems().remove(sidePanel); // shown with F9 while presenting
+            }
+            // The split pane's skin places its dividers anew on the layout after its items
+            // change: lay out first, then put the dividers back where they were.
+            stack.applyCss();
+            stack.layout();
+            split.setDividerPositions(l.dividers());
+            autoHidden = l.autoHidden();
+            if (stage != null && stage.isFullScreen() != l.fullScreen()) {
+                stage.setFullScreen(l.fullScreen());
+            }
+            presenting.set(false);
+            applyFigureStyle();
+            if (l.focus() != null && l.focus().getScene() == root.getScene()) {
+                l.focus().requestFocus();
+            } else {
+                focusFigure();
+            }
+        }
+        presentButton.setSelected(on);
+    }
+
+    /** Whether presentation mode makes the window full screen (it does unless told otherwise). */
+    public void setFullScreenOnPresent(boolean on) {
+        fullScreenOnPresent = on;
+    }
+
+    private javafx.stage.Stage stage() {
+        return root.getScene() != null && root.getScene().getWindow() instanceof javafx.stage.Stage st ? st : null;
+    }
+
+    private void focusFigure() {
+        Topic t = current.get();
+        if (t != null) {
+            t.figure().requestFocus();
+        }
+    }
+
+    public boolean isBlanked() {
+        return blankCover.isVisible();
+    }
+
+    /** Blanks the screen (black, for when the class should look at the lecturer) or brings it back. */
+    public void setBlanked(boolean on) {
+        blankCover.setVisible(on);
+        blankCover.setCursor(on ? javafx.scene.Cursor.NONE : null);
+        if (!on) {
+            focusFigure();
+        }
+    }
+
+    /**
+     * Sees every key press before the shortcut table: while the screen is blank, any key brings
+     * it back and does nothing else.
+     *
+     * @return true if the key was used up
+     */
+    public boolean interceptKey(javafx.scene.input.KeyEvent e) {
+        if (isBlanked() && !e.getCode().isModifierKey()) {
+            setBlanked(false);
+            return true;
+        }
+        return false;
+    }
+
+    public boolean isDarkTheme() {
+        return darkTheme;
+    }
+
+    /**
+     * The dark theme for projectors: AtlantaFX Primer Dark for the controls, the dark palette
+     * for every figure and the lesson text; remembered in the settings.
+     */
+    public void setDarkTheme(boolean dark) {
+        darkTheme = dark;
+        javafx.application.Application.setUserAgentStylesheet(dark
+                ? new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet()
+                : new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        stack.getStyleClass().remove("dark");
+        if (dark) {
+            stack.getStyleClass().add("dark");
+        }
+        themeButton.setSelected(dark);
+        applyFigureStyle();
+        if (exportSettings.darkTheme() != dark) {
+            exportSettings.darkTheme(dark);
+        }
+    }
+
+    /** The figures' style from the theme and presentation mode. */
+    private void applyFigureStyle() {
+        FigureStyle.Palette p = darkTheme ? FigureStyle.Palette.DARK : FigureStyle.Palette.LIGHT;
+        FigureStyle.currentProperty().set(isPresenting()
+                ? new FigureStyle(p.withContrast(true), FigureStyle.PRESENTATION_SCALE)
+                : new FigureStyle(p, 1));
+    }
+
+    /** Runs a key press of a shortcut (the pane number of 1 to 9 comes from the key). */
+    public boolean handle(Shortcut s, javafx.scene.input.KeyEvent e) {
+        if (s == Shortcut.OPEN_PANE) {
+            return openNumber(Shortcut.paneNumber(e));
+        }
+        return handle(s);
+    }
+
     /** Runs a shortcut: the shell's own first, then the current pane's. */
     public boolean handle(Shortcut s) {
         switch (s) {
+            case PRESENT -> {
+                setPresenting(!isPresenting());
+                return true;
+            }
+            case LEAVE -> {
+                if (!isPresenting()) {
+                    return false;
+                }
+                setPresenting(false);
+                return true;
+            }
+            case BLANK -> {
+                setBlanked(!isBlanked());
+                return true;
+            }
+            case THEME -> {
+                setDarkTheme(!darkTheme);
+                statusBar.flash(darkTheme ? "Dark theme (F6 for light)" : "Light theme (F6 for dark)");
+                return true;
+            }
+            case OPEN_PANE -> {
+                return false; // needs the key: see handle(Shortcut, KeyEvent)
+            }
             case HELP -> {
-                ShortcutHelp.show(root.getScene().getWindow());
+                ShortcutHelp.show(stack.getScene().getWindow());
                 return true;
             }
             case TOGGLE_SIDE_PANEL -> {
@@ -280,7 +563,7 @@ public final class MainWindow {
         if (last != null && last.isDirectory()) {
             chooser.setInitialDirectory(last);
         }
-        Window w = root.getScene().getWindow();
+        Window w = stack.getScene().getWindow();
         File f = chooser.showSaveDialog(w);
         if (f == null) {
             return;
@@ -361,9 +644,16 @@ public final class MainWindow {
         copy.setOnAction(e -> copyFigure());
         Button help = new Button("Shortcuts");
         help.setTooltip(new Tooltip("Every keyboard shortcut (F1)"));
-        help.setOnAction(e -> ShortcutHelp.show(root.getScene().getWindow()));
+        help.setOnAction(e -> ShortcutHelp.show(stack.getScene().getWindow()));
+        themeButton.setId("theme-button");
+        themeButton.setTooltip(new Tooltip("Dark theme for projectors: controls, figures and lessons (F6)"));
+        themeButton.setOnAction(e -> setDarkTheme(themeButton.isSelected()));
+        presentButton.setId("present-button");
+        presentButton.setTooltip(new Tooltip("Presentation mode: the figure full screen, large text, the lesson step "
+                + "under it (F5; Esc leaves)"));
+        presentButton.setOnAction(e -> setPresenting(presentButton.isSelected()));
 
-        ToolBar bar = new ToolBar(brand, paneTitle, spacer, side, export, copy, help);
+        ToolBar bar = new ToolBar(brand, paneTitle, spacer, side, themeButton, presentButton, export, copy, help);
         bar.getStyleClass().add("main-toolbar");
         // Toolbar buttons must not keep the focus: the lecturer keys belong to the figure.
         bar.getItems().forEach(n -> n.setFocusTraversable(false));

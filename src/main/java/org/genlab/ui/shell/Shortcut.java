@@ -1,6 +1,7 @@
 package org.genlab.ui.shell;
 
 import java.util.List;
+import javafx.scene.input.KeyCharacterCombination;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -32,14 +33,49 @@ public enum Shortcut {
     COPY_FIGURE("Copy the figure to the clipboard",
             new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN)),
     TOGGLE_SIDE_PANEL("Show or hide the side panel", new KeyCodeCombination(KeyCode.F9)),
-    HELP("Show every shortcut", new KeyCodeCombination(KeyCode.F1));
+    OPEN_PANE("1 … 9", "Open pane 1 to 9 (in the navigation's order)", digits()),
+    PRESENT("Presentation mode on / off", new KeyCodeCombination(KeyCode.F5)),
+    LEAVE("Leave presentation mode", new KeyCodeCombination(KeyCode.ESCAPE)),
+    BLANK("Blank the screen (any key brings it back)", new KeyCodeCombination(KeyCode.B)),
+    THEME("Switch between the light and the dark theme", new KeyCodeCombination(KeyCode.F6)),
+    HELP("Show every shortcut", new KeyCodeCombination(KeyCode.F1),
+            new KeyCharacterCombination("?", KeyCombination.SHIFT_ANY));
 
+    private final String keyText;
     private final String description;
     private final List<KeyCombination> keys;
 
     Shortcut(String description, KeyCombination... keys) {
+        this(null, description, keys);
+    }
+
+    /** @param keyText the keys as the help shows them, when listing every key would be too long */
+    Shortcut(String keyText, String description, KeyCombination... keys) {
+        this.keyText = keyText;
         this.description = description;
         this.keys = List.of(keys);
+    }
+
+    /** The keys 1 to 9, on the main row and on the keypad. */
+    private static KeyCombination[] digits() {
+        KeyCombination[] k = new KeyCombination[18];
+        for (int i = 1; i <= 9; i++) {
+            k[i - 1] = new KeyCodeCombination(KeyCode.valueOf("DIGIT" + i));
+            k[8 + i] = new KeyCodeCombination(KeyCode.valueOf("NUMPAD" + i));
+        }
+        return k;
+    }
+
+    /**
+     * The pane number (1 to 9) a key press of {@link #OPEN_PANE} stands for, or 0 for another key.
+     */
+    public static int paneNumber(KeyEvent e) {
+        String name = e.getCode().name();
+        if (e.getCode().isDigitKey() && (name.startsWith("DIGIT") || name.startsWith("NUMPAD"))) {
+            int n = name.charAt(name.length() - 1) - '0';
+            return n >= 1 && n <= 9 ? n : 0;
+        }
+        return 0;
     }
 
     public String description() {
@@ -52,6 +88,9 @@ public enum Shortcut {
 
     /** The keys as the user reads them: "Ctrl+S", "Space". */
     public String keyText() {
+        if (keyText != null) {
+            return keyText;
+        }
         StringBuilder sb = new StringBuilder();
         for (KeyCombination k : keys) {
             if (sb.length() > 0) {

@@ -25,7 +25,11 @@ public final class ShortcutHelp {
             Label keys = new Label(s.keyText());
             keys.getStyleClass().add("shortcut-keys");
             keys.setId("shortcut-" + s.name());
-            grid.addRow(row++, keys, new Label(s.description()));
+            Label what = new Label(s.description());
+            // never cut short ("Ctrl+Y  o..."): the window is as wide as its longest row
+            keys.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            what.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            grid.addRow(row++, keys, what);
         }
         return grid;
     }
@@ -40,13 +44,17 @@ public final class ShortcutHelp {
         Button close = new Button("Close");
         close.setDefaultButton(true);
         close.setCancelButton(true);
+        close.setTooltip(new javafx.scene.control.Tooltip("Close this list (Esc)"));
         close.setOnAction(e -> stage.close());
         VBox box = new VBox(16, table(), note, close);
         box.setPadding(new Insets(24));
-        box.setMaxWidth(640);
+        note.setMaxWidth(640);
         Scene scene = new Scene(box);
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().addAll(owner.getScene().getStylesheets());
+            // large text in presentation mode, as in the window behind
+            owner.getScene().getRoot().getStyleClass().stream().filter(c -> c.equals("presenting"))
+                    .forEach(box.getStyleClass()::add);
         }
         stage.setScene(scene);
         stage.show();

@@ -7,7 +7,9 @@ import java.util.Set;
 import javafx.scene.control.Button;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
 
@@ -39,6 +41,36 @@ class ShortcutTest {
         assertThat(ShortcutHandler.appliesTo(Shortcut.STEP, slider)).isFalse();
         assertThat(ShortcutHandler.appliesTo(Shortcut.STEP_BACK, slider)).isFalse();
         assertThat(ShortcutHandler.appliesTo(Shortcut.PLAY_PAUSE, slider)).isTrue();
+    }
+
+    @Test
+    void inATextFieldOnlyFunctionKeysAndCtrlSAct() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        TextField field = new TextField();
+        assertThat(ShortcutHandler.appliesTo(Shortcut.HELP, press(KeyCode.F1, false), field)).isTrue();
+        assertThat(ShortcutHandler.appliesTo(Shortcut.HELP, press(KeyCode.SLASH, true), field)).as("? is typed").isFalse();
+        assertThat(ShortcutHandler.appliesTo(Shortcut.HELP, press(KeyCode.SLASH, true), new Button())).isTrue();
+        assertThat(ShortcutHandler.appliesTo(Shortcut.PRESENT, press(KeyCode.F5, false), field)).isTrue();
+        assertThat(ShortcutHandler.appliesTo(Shortcut.THEME, press(KeyCode.F6, false), field)).isTrue();
+        assertThat(ShortcutHandler.appliesTo(Shortcut.OPEN_PANE, press(KeyCode.DIGIT2, false), field)).isFalse();
+        assertThat(ShortcutHandler.appliesTo(Shortcut.BLANK, press(KeyCode.B, false), field)).isFalse();
+        assertThat(ShortcutHandler.appliesTo(Shortcut.LEAVE, press(KeyCode.ESCAPE, false), field)).isFalse();
+    }
+
+    @Test
+    void theDigitsOpenPanesOneToNine() {
+        for (int i = 1; i <= 9; i++) {
+            assertThat(Shortcut.match(press(KeyCode.valueOf("DIGIT" + i), false))).isEqualTo(Shortcut.OPEN_PANE);
+            assertThat(Shortcut.paneNumber(press(KeyCode.valueOf("DIGIT" + i), false))).isEqualTo(i);
+            assertThat(Shortcut.paneNumber(press(KeyCode.valueOf("NUMPAD" + i), false))).isEqualTo(i);
+        }
+        assertThat(Shortcut.match(press(KeyCode.DIGIT0, false))).isNull();
+        assertThat(Shortcut.OPEN_PANE.keyText()).isEqualTo("1 … 9");
+    }
+
+    private static KeyEvent press(KeyCode code, boolean shift) {
+        String ch = code == KeyCode.SLASH && shift ? "?" : KeyEvent.CHAR_UNDEFINED;
+        return new KeyEvent(KeyEvent.KEY_PRESSED, ch, "", code, shift, false, false, false);
     }
 
     @Test
