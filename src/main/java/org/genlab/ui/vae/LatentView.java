@@ -362,7 +362,7 @@ final class LatentView extends VaeView {
         negElboSeries.clear();
         reconSeries.clear();
         klSeries.clear();
-        curves.setLabels("Train to chart the loss", "epoch", null);
+        curves.setLabels("Loss (press Train)", "epoch", null);
         hovered = false;
         shownConfiguration = configuration();
         buildData();
