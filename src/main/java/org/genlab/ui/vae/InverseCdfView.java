@@ -53,6 +53,8 @@ final class InverseCdfView extends VaeView {
     static final int DRAWN_BINS = 16;
     private static final int HIST_BINS = 40;
     private static final int ELBOWS = 12;
+    /** The most draws tested on the FX thread while playing (a sort and a CDF each: well under a frame). */
+    private static final int LIVE_KS_MAX = 5000;
     private static final double ALPHA = 0.01;
     /** Frames of the reveal animation (25 a second). */
     private static final int FRAMES = 100;
@@ -145,7 +147,7 @@ final class InverseCdfView extends VaeView {
         table.setVgap(2);
         table.getStyleClass().add("stat-value");
         controls.getChildren().addAll(Controls.flow(playButton, all, resetDrawing), readout,
-                Controls.heading("EVERY CHOICE ON THE SAME z"), table);
+                Controls.heading("EVERY CHOICE, SAME SEED"), table);
     }
 
     /** The starting shape of the drawn target: two bumps of different heights, as a density. */
@@ -219,22 +221,27 @@ final class InverseCdfView extends VaeView {
     @Override
     void refresh(String changed) {
         stopPlay();
-        target = makeTarget();
-        Target t = target;
+        Target t = makeTarget();
         Latent lat = latent();
         InverseCdfOption opt = option();
         int n = total();
         long seed = seed();
-        xRange = t.id().equals("histogram") ? new double[] {DRAWN_LO - 0.4, DRAWN_HI + 0.4} : t.plotRange();
-        drawStatic(t, lat, opt);
-        // every option reads the same latent draws (the same seed); c draws its noise after each z
+        // the old draws belong to the old settings: nothing is drawn from them meanwhile
+        result = null;
+        comparison = List.of();
+        // every option starts from the same seed; c also draws its noise from the stream, so its z
+        // differ from the others' after the first draw
         compute("the draws", () -> {
             List<InverseCdfResult> all = new ArrayList<>();
             for (InverseCdfOption o : InverseCdfOption.values()) {
                 all.add(InverseCdfSampler.draw(t, lat, o, n, new Rng(seed)));
             }
-            return all;
-        }, all -> {
+            return new Object[] {all, statics(t, lat, opt)};
+        }, out -> {
+            @SuppressWarnings("unchecked")
+            List<InverseCdfResult> all = (List<InverseCdfResult>) out[0];
+            target = t;
+            drawStatic((Statics) out[1], t);
             comparison = all;
             result = all.get(opt.ordinal());
             showTable();
@@ -243,50 +250,63 @@ final class InverseCdfView extends VaeView {
     }
 
     /** The curves that do not depend on the draws: p(x), F, F⁻¹, p(z) and the map z → x. */
-    private void drawStatic(Target t, Latent lat, InverseCdfOption opt) {
-        double x0 = xRange[0], x1 = xRange[1];
+    /** The curves that do not depend on the draws, computed off the FX thread (hundreds of root finds). */
+    private record Statics(double[] xRange, double[] zRange, PathLayer.Path target, double peak, PathLayer.Path map, String mapLabel,
+            PathLayer.Path latent, double latentTop, PathLayer.Path cdf, PathLayer.Path inverse) {
+    }
+
+    /** p(x), F, F⁻¹, p(z) and the map z → x, for these settings (any thread). */
+    static Statics statics(Target t, Latent lat, InverseCdfOption opt) {
+        double[] xr = t.id().equals("histogram") ? new double[] {DRAWN_LO - 0.4, DRAWN_HI + 0.4} : t.plotRange();
+        double x0 = xr[0], x1 = xr[1];
         double[] z = lat == Latent.UNIFORM ? new double[] {-0.05, 1.05} : new double[] {-3.6, 3.6};
-        targetCurve.setPaths(List.of(Curves.curve(t::density, x0, x1, 600, Curves.BLACK, 2.5)));
         double peak = 0;
         for (int i = 0; i <= 600; i++) {
             peak = Math.max(peak, t.density(x0 + (x1 - x0) * i / 600));
         }
-        histPlot.setHome(x0, x1, 0, Math.max(peak, 0.05) * 1.35);
-        histPlot.resetView();
-        drawnBars.setVisible(false);
-        histPlot.setAxisLabels(t.id().equals("histogram") ? "drag the bars to draw p(x)" : null, "density of x");
         // the map x(z): a curve for the deterministic choices, the mean F(z) for choice c
         Rng none = new Rng(0);
-        List<PathLayer.Path> map = new ArrayList<>();
-        if (opt == InverseCdfOption.C) {
-            map.add(Curves.curveOfY(t::cdf, z[0], z[1], 400, Curves.BLACK, 2).withDashes(8, 5));
-        } else {
-            map.add(Curves.curveOfY(zz -> {
-                OptionalDouble x = opt.apply(t, lat, zz, none);
-                return x.isPresent() ? x.getAsDouble() : Double.NaN;
-            }, z[0], z[1], 800, Curves.BLACK, 2));
-        }
-        mapCurve.setPaths(map);
-        mapCurve.setLegendEntries(List.of(LegendEntry.line(switch (opt) {
+        PathLayer.Path map = opt == InverseCdfOption.C ? Curves.curveOfY(t::cdf, z[0], z[1], 400, Curves.BLACK, 2).withDashes(8, 5)
+                : Curves.curveOfY(zz -> {
+                    OptionalDouble x = opt.apply(t, lat, zz, none);
+                    return x.isPresent() ? x.getAsDouble() : Double.NaN;
+                }, z[0], z[1], 800, Curves.BLACK, 2);
+        String label = switch (opt) {
             case A -> "x = F⁻¹(z)";
             case B -> lat == Latent.UNIFORM ? "x = F⁻¹(P(z)) = F⁻¹(z)" : "x = F⁻¹(Φ(z))";
             case B_DENSITY -> lat == Latent.UNIFORM ? "x = F⁻¹(p(z)) = F⁻¹(1)" : "x = F⁻¹(φ(z))";
             case C -> "mean of x: F(z), x ~ N(F(z), 1)";
-        }, Curves.BLACK)));
+        };
+        // F on [x0, x1], and F⁻¹ on (0, 1): the same curve read the other way
+        return new Statics(xr, z, Curves.curve(t::density, x0, x1, 600, Curves.BLACK, 2.5), peak, map, label,
+                Curves.curveOfY(lat::density, z[0], z[1], 400, Curves.GREEN, 2.5), lat == Latent.UNIFORM ? 1.25 : 0.45,
+                Curves.curve(t::cdf, x0, x1, 400, Curves.BLUE, 2.5),
+                Curves.curve(u -> {
+                    OptionalDouble x = t.inverseCdf(u);
+                    return x.isPresent() ? x.getAsDouble() : Double.NaN;
+                }, 1e-4, 1 - 1e-4, 400, Curves.ORANGE, 2.5));
+    }
+
+    private void drawStatic(Statics st, Target t) {
+        xRange = st.xRange();
+        double x0 = xRange[0], x1 = xRange[1];
+        double[] z = st.zRange();
+        targetCurve.setPaths(List.of(st.target()));
+        histPlot.setHome(x0, x1, 0, Math.max(st.peak(), 0.05) * 1.35);
+        histPlot.resetView();
+        drawnBars.setVisible(false);
+        histPlot.setAxisLabels(t.id().equals("histogram") ? "drag the bars to draw p(x)" : null, "density of x");
+        mapCurve.setPaths(List.of(st.map()));
+        mapCurve.setLegendEntries(List.of(LegendEntry.line(st.mapLabel(), Curves.BLACK)));
         mapPlot.setHome(x0, x1, z[0], z[1]);
         mapPlot.resetView();
-        double top = lat == Latent.UNIFORM ? 1.25 : 0.45;
-        latentCurve.setPaths(List.of(Curves.curveOfY(lat::density, z[0], z[1], 400, Curves.GREEN, 2.5)));
-        latentPlot.setHome(0, top, z[0], z[1]);
+        latentCurve.setPaths(List.of(st.latent()));
+        latentPlot.setHome(0, st.latentTop(), z[0], z[1]);
         latentPlot.resetView();
-        // F on [x0, x1], and F⁻¹ on (0, 1): the same curve read the other way
-        cdfCurves.setPaths(List.of(Curves.curve(t::cdf, x0, x1, 400, Curves.BLUE, 2.5)));
+        cdfCurves.setPaths(List.of(st.cdf()));
         cdfPlot.setHome(x0, x1, -0.05, 1.05);
         cdfPlot.resetView();
-        inverseCurves.setPaths(List.of(Curves.curve(u -> {
-            OptionalDouble x = t.inverseCdf(u);
-            return x.isPresent() ? x.getAsDouble() : Double.NaN;
-        }, 1e-4, 1 - 1e-4, 400, Curves.ORANGE, 2.5)));
+        inverseCurves.setPaths(List.of(st.inverse()));
         inversePlot.setHome(-0.05, 1.05, x0, x1);
         inversePlot.resetView();
     }
@@ -331,15 +351,18 @@ final class InverseCdfView extends VaeView {
         }
         mapElbows.setPaths(elbows);
         histElbows.setPaths(up);
-        Latent lat = latent();
+        Latent lat = result.latent();
         double[] markP = Arrays.stream(markZ).map(lat::density).toArray();
         latentMarks.setPoints(markP, markZ, Curves.VERMILLION, 5);
         latentMarks.setVisible(playing);
-        Target t = target;
-        InverseCdfOption opt = option();
-        String ks = InverseCdfSampler.ks(t, xs).map(r -> String.format(Locale.ROOT, "KS D = %.4f, p = %s: %s", r.statistic(),
+        Target t = result.target();
+        InverseCdfOption opt = result.option();
+        // all draws: the test already made with them; part of them: tested here while that stays cheap
+        java.util.Optional<KsResult> test = revealed == result.draws().size() ? result.ks()
+                : xs.length <= LIVE_KS_MAX ? InverseCdfSampler.ks(t, xs) : java.util.Optional.empty();
+        String ks = test.map(r -> String.format(Locale.ROOT, "KS D = %.4f, p = %s: %s", r.statistic(),
                 pValue(r.pValue()), undefined == 0 && r.pValue() > ALPHA ? "consistent with p(x)" : "not p(x)")).orElse(
-                "no defined draw to test");
+                xs.length > LIVE_KS_MAX ? "KS test when all draws are shown" : "no defined draw to test");
         readout.setText(String.format(Locale.ROOT, "%s%n%d of %d draws shown, %d undefined%s%n%s", describe(opt, lat), revealed,
                 result.draws().size(), undefined, undefined > 0 ? " (" + undefinedReason(opt, lat) + ")" : "", ks));
         playButton.setText(playing ? "Pause" : "Play");
@@ -382,7 +405,7 @@ final class InverseCdfView extends VaeView {
         for (InverseCdfResult res : comparison) {
             KsResult ks = res.ks().orElse(null);
             // the choice on screen is marked; a choice passes with every draw defined and p above ALPHA
-            String[] cells = {(res.option() == option() ? "▸ " : "   ") + res.option().id(),
+            String[] cells = {(res.option() == result.option() ? "▸ " : "   ") + res.option().id(),
                 ks == null ? "—" : shortP(ks.pValue()), Integer.toString(res.undefined()), res.passes(ALPHA) ? "yes" : "no"};
             for (int c = 0; c < cells.length; c++) {
                 Label l = new Label(cells[c]);

@@ -268,6 +268,8 @@ final class LatentView extends VaeView {
         return (int) integer("latent-dim");
     }
 
+    private boolean disposed;
+
     @Override
     void stop() {
         if (training != null) {
@@ -276,9 +278,17 @@ final class LatentView extends VaeView {
     }
 
     @Override
+    void dispose() {
+        disposed = true;
+        stop();
+        invalidate();
+    }
+
+    @Override
     void refresh(String changed) {
+        mosaicWanted = (Boolean) form.value("mosaic");
         if (changed == null && data != null && vae != null && configuration().equals(shownConfiguration)) {
-            redrawAll();
+            redrawAll(true);
             return;
         }
         if (changed == null || changed.equals("data") || changed.equals("seed") || changed.equals("latent-dim")
@@ -287,10 +297,22 @@ final class LatentView extends VaeView {
             return;
         }
         switch (changed) {
-            case "colour" -> showMeans();
-            case "mosaic" -> showMosaic();
+            // with a 1-D latent the colour factor is also the vertical axis
+            case "colour" -> redrawAll(latentDim() == 1);
+            case "mosaic" -> {
+                if (mosaicWanted && mosaic == null && vae != null && training == null) {
+                    Vae m = vae;
+                    compute("the decoded grid", () -> mosaicOf(m), r -> {
+                        if (m == vae) {
+                            mosaic = r;
+                            showMosaic();
+                        }
+                    });
+                }
+                showMosaic();
+            }
             case "epochs" -> say("Press Train: a fresh VAE trains for " + integer("epochs") + " epochs.");
-            default -> redrawAll();
+            default -> redrawAll(false);
         }
     }
 
@@ -308,19 +330,26 @@ final class LatentView extends VaeView {
 
     // ---- data and model -----------------------------------------------------------------------------
 
-    private void buildData() {
-        long seed = seed();
-        if (isImages()) {
-            if (shapes == null || shapes.seed() != seed) {
-                shapes = Shapes.generate(Shapes.DEFAULT_N, seed);
-            }
-            data = shapes.data();
+    /** A data set with the sample of its items that is drawn. */
+    private record Built(Shapes shapes, Dataset2D points, VaeData data, int[] shown, VaeData shownData) {
+    }
+
+    /**
+     * The data set of the settings (any thread): the shapes from the seed (the previous ones
+     * again if the seed is the same), or the points; and a fixed, seeded sample of its items.
+     */
+    private static Built buildData(boolean images, long seed, Shapes previous, Dataset2D custom) {
+        Shapes sh = null;
+        Dataset2D pts = null;
+        VaeData d;
+        if (images) {
+            sh = previous != null && previous.seed() == seed ? previous : Shapes.generate(Shapes.DEFAULT_N, seed);
+            d = sh.data();
         } else {
-            points = customPoints != null ? customPoints : Preset.TWO_MOONS.generate(1000, Preset.TWO_MOONS.defaultNoise(), seed);
-            data = VaeData.of(points, customPoints != null ? "data pane" : "two-moons");
+            pts = custom != null ? custom : Preset.TWO_MOONS.generate(1000, Preset.TWO_MOONS.defaultNoise(), seed);
+            d = VaeData.of(pts, custom != null ? "data pane" : "two-moons");
         }
-        // a fixed, seeded sample of the items is encoded and drawn
-        int n = data.size(), k = Math.min(SHOWN, n);
+        int n = d.size(), k = Math.min(SHOWN, n);
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
@@ -332,12 +361,12 @@ final class LatentView extends VaeView {
             order[i] = order[j];
             order[j] = t;
         }
-        shown = java.util.Arrays.copyOf(order, k);
+        int[] shownItems = java.util.Arrays.copyOf(order, k);
         float[][] rows = new float[k][];
         for (int i = 0; i < k; i++) {
-            rows[i] = data.row(shown[i]);
+            rows[i] = d.row(shownItems[i]);
         }
-        shownData = VaeData.of(data.name(), rows);
+        return new Built(sh, pts, d, shownItems, VaeData.of(d.name(), rows));
     }
 
     /** What the model shown depends on; a change of any of these starts again. */
@@ -356,8 +385,11 @@ final class LatentView extends VaeView {
     private void resetModel(String why) {
         if (training != null) {
             training.cancel();
+            training = null;
         }
         trainer = null;
+        status = null;
+        trainButton.setText("Train");
         picks.clear();
         negElboSeries.clear();
         reconSeries.clear();
@@ -365,15 +397,27 @@ final class LatentView extends VaeView {
         curves.setLabels("Loss (press Train)", "epoch", null);
         hovered = false;
         shownConfiguration = configuration();
-        buildData();
+        // until the new data and model arrive together nothing old is drawn or can be pointed at
+        vae = null;
+        encodings = null;
+        mosaic = null;
+        meansLayer.setPoints(new double[0], new double[0], 0, 3);
+        posteriors.setEllipses(List.of());
+        pickDots.setPoints(new double[0], new double[0], 0, 3);
+        interpolationPath.setPaths(List.of());
+        mosaicLayer.setImage(null, 0, 0, 0, 0);
+        strip.getChildren().clear();
         // images: the decodings at the pointer, of the picks and between them; points: the data plane
         topRight.getChildren().setAll(isImages() ? imagesBox : dataPlot);
         long token = ++modelToken;
-        boolean builtIn = isImages() && latentDim() == 2 && real("beta") == 1.0;
-        VaeData shownRows = shownData;
+        boolean images = isImages();
+        boolean builtIn = images && latentDim() == 2 && real("beta") == 1.0;
         VaeSettings s = settings();
-        VaeData all = data;
+        long seed = seed();
+        Shapes previous = shapes;
+        Dataset2D custom = customPoints;
         compute("the model", () -> {
+            Built b = buildData(images, seed, previous, custom);
             Vae m;
             String label;
             if (builtIn) {
@@ -381,20 +425,29 @@ final class LatentView extends VaeView {
                     m = VaeFile.loadBuiltIn();
                     label = "the shipped model (shapes, latent 2, β = 1)";
                 } catch (java.io.IOException e) {
-                    m = new VaeTrainer(all, s).vae();
+                    m = new VaeTrainer(b.data(), s).vae();
                     label = "an untrained model (the shipped one did not load: " + e.getMessage() + ")";
                 }
             } else {
-                m = new VaeTrainer(all, s).vae();
+                m = new VaeTrainer(b.data(), s).vae();
                 label = "an untrained model: press Train";
             }
             // the JVM's first decode loads the vector kernels (about 0.1 s): not on the FX thread
             m.decode(new float[m.latentDim()]);
-            return new Snapshot(m, m.encode(shownRows, context.pool().executor(), 2), label, mosaicOf(m));
-        }, snap -> {
+            return new Object[] {b, new Snapshot(m, m.encode(b.shownData(), context.pool().executor(), 2), label, mosaicOf(m))};
+        }, out -> {
             if (token == modelToken) {
+                Built b = (Built) out[0];
+                Snapshot snap = (Snapshot) out[1];
+                if (b.shapes() != null) {
+                    shapes = b.shapes();
+                }
+                points = b.points();
+                data = b.data();
+                shown = b.shown();
+                shownData = b.shownData();
                 modelLabel = snap.label;
-                show(snap);
+                show(snap, true);
                 say(why + ": showing " + snap.label + ".");
             }
         });
@@ -404,15 +457,18 @@ final class LatentView extends VaeView {
     private record Snapshot(Vae vae, Vae.Encodings encodings, String label, RasterImage mosaic) {
     }
 
-    private void show(Snapshot s) {
+    /** Shows a model; the view goes home only for a new model, not for training's snapshots (a pan stays). */
+    private void show(Snapshot s, boolean home) {
         boolean first = encodings == null || picks.isEmpty() && !hovered;
         vae = s.vae();
         encodings = s.encodings();
-        mosaic = s.mosaic();
+        if (s.mosaic() != null || home) {
+            mosaic = s.mosaic();
+        }
         if (first && picks.isEmpty()) {
             pickDefaults();
         }
-        redrawAll();
+        redrawAll(home);
         if (!hovered) {
             hoverAt(0, 0);
         }
@@ -443,8 +499,10 @@ final class LatentView extends VaeView {
     }
 
     private RasterImage mosaic;
+    /** The Decoded grid flag, read by the training thread when it takes a snapshot. */
+    private volatile boolean mosaicWanted;
 
-    private void redrawAll() {
+    private void redrawAll(boolean home) {
         if (vae == null) {
             return;
         }
@@ -457,7 +515,9 @@ final class LatentView extends VaeView {
             latentPlot.setAxisLabels("z", choice("colour") + " (jittered)");
         }
         latentPlot.setEqualAspect(latentDim() == 2);
-        latentPlot.resetView();
+        if (home) {
+            latentPlot.resetView();
+        }
         showMeans();
         showMosaic();
         showPicks();
@@ -731,22 +791,35 @@ final class LatentView extends VaeView {
         dataPlot.resetView();
     }
 
+    /**
+     * The trainer's state, read on the training thread between steps and posted: the trainer's
+     * getters share its lock with step(), so the FX thread asking them would wait for a batch.
+     */
+    private record Status(double epoch, int epochs, double beta, ElboTerms last, double stepsPerSecond, String failure) {
+        static Status of(VaeTrainer tr) {
+            return new Status(tr.epoch(), tr.settings().epochs(), tr.settings().beta(), tr.lastTerms(), tr.stepsPerSecond(),
+                    tr.failure());
+        }
+    }
+
+    private Status status;
+
     private void showReadout() {
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "%s, %d items (%d drawn); latent %d%n", isImages() ? "shapes" : data.name() + " points",
                 data.size(), shown.length, vae.latentDim()));
-        if (trainer == null) {
+        Status st = status;
+        if (trainer == null || st == null) {
             s.append("Model: ").append(modelLabel);
         } else {
-            ElboTerms t = trainer.lastTerms();
-            s.append(String.format(Locale.ROOT, "epoch %.2f of %d, β = %s%n", trainer.epoch(), trainer.settings().epochs(),
-                    fmt(trainer.settings().beta())));
+            ElboTerms t = st.last();
+            s.append(String.format(Locale.ROOT, "epoch %.2f of %d, β = %s%n", st.epoch(), st.epochs(), fmt(st.beta())));
             if (t != null) {
                 s.append(String.format(Locale.ROOT, "−ELBO %.2f = reconstruction %.2f + β·KL %.2f (KL %.2f)%n%.0f steps/s",
-                        t.negElbo(), t.reconstruction(), trainer.settings().beta() * t.kl(), t.kl(), trainer.stepsPerSecond()));
+                        t.negElbo(), t.reconstruction(), st.beta() * t.kl(), t.kl(), st.stepsPerSecond()));
             }
-            if (trainer.failed()) {
-                s.append("\nstopped: ").append(trainer.failure());
+            if (st.failure() != null) {
+                s.append("\nstopped: ").append(st.failure());
             }
         }
         readout.setText(s.toString());
@@ -763,9 +836,14 @@ final class LatentView extends VaeView {
             training.cancel();
             return;
         }
+        if (vae == null) {
+            say("The model is still loading.");
+            return;
+        }
         VaeSettings s = settings();
         if (trainer == null || !trainer.settings().equals(s) || trainer.remaining() == 0 || trainer.failed()) {
             trainer = new VaeTrainer(data, s, context.pool().executor(), Math.max(1, context.pool().size() - 1));
+            status = null;
             negElboSeries.clear();
             reconSeries.clear();
             klSeries.clear();
@@ -774,7 +852,6 @@ final class LatentView extends VaeView {
         VaeTrainer tr = trainer;
         VaeData shownRows = shownData;
         Executor ui = context.uiExecutor();
-        boolean mosaicWanted = (Boolean) form.value("mosaic");
         trainButton.setText("Pause");
         long token = ++modelToken;
         training = ComputeJob.<VaeTrainer>builder("Training the VAE", progress -> {
@@ -794,7 +871,8 @@ final class LatentView extends VaeView {
                             double e = tr.epoch(), a = ne / count, b = re / count, c = kl / count;
                             ne = re = kl = 0;
                             count = 0;
-                            ui.execute(() -> showTerms(tr, e, a, b, c));
+                            Status st = Status.of(tr);
+                            ui.execute(() -> showTerms(tr, st, e, a, b, c));
                             progress.report(Math.min(1, e / tr.settings().epochs()),
                                     String.format(Locale.ROOT, "epoch %.1f of %d", e, tr.settings().epochs()));
                         }
@@ -804,7 +882,7 @@ final class LatentView extends VaeView {
                             Snapshot snap = new Snapshot(m, m.encode(shownRows, null, 1), "training", mosaicWanted ? mosaicOf(m) : null);
                             ui.execute(() -> {
                                 if (token == modelToken && tr == trainer) {
-                                    show(snap);
+                                    show(snap, false);
                                 }
                             });
                         }
@@ -814,18 +892,21 @@ final class LatentView extends VaeView {
                 .tracker(context.jobs())
                 .onSuccess(this::trainingStopped)
                 .onFailure(e -> {
-                    trainButton.setText("Train");
-                    say("Training failed: " + e.getMessage());
+                    if (tr == trainer) {
+                        trainButton.setText("Train");
+                        say("Training failed: " + e.getMessage());
+                    }
                 })
                 .onCancelled(() -> trainingStopped(tr))
                 .start(context.pool().executor(), ui);
         say("Training a VAE on " + (isImages() ? "the shapes" : "the points") + " with β = " + fmt(s.beta()) + "...");
     }
 
-    private void showTerms(VaeTrainer tr, double epoch, double negElbo, double recon, double kl) {
+    private void showTerms(VaeTrainer tr, Status st, double epoch, double negElbo, double recon, double kl) {
         if (tr != trainer) {
             return;
         }
+        status = st;
         curves.setLabels(null, "epoch", null);
         negElboSeries.add(epoch, negElbo);
         reconSeries.add(epoch, recon);
@@ -834,8 +915,12 @@ final class LatentView extends VaeView {
     }
 
     private void trainingStopped(VaeTrainer tr) {
-        trainButton.setText("Train");
         if (tr != trainer) {
+            return; // a run that was reset away: the button belongs to the newer one
+        }
+        trainButton.setText("Train");
+        status = Status.of(tr); // the job has ended: the lock is free
+        if (disposed) {
             return;
         }
         Vae m = tr.vae();
@@ -845,7 +930,7 @@ final class LatentView extends VaeView {
                 snap -> {
                     if (token == modelToken) {
                         modelLabel = "trained";
-                        show(snap);
+                        show(snap, false);
                     }
                 });
         say(tr.failed() ? "Training stopped: " + tr.failure() + ". The last good model is kept."

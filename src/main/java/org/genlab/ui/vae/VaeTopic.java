@@ -120,6 +120,10 @@ public final class VaeTopic implements Topic {
     /** The data pane's points become the latent view's data set (2-D points, Gaussian decoder). */
     @Override
     public boolean useData(org.genlab.core.data.Dataset2D data) {
+        if (data.isEmpty()) {
+            message.set("The data set is empty: the VAE pane keeps its data.");
+            return true;
+        }
         form.setValue("view", "latent");
         LatentView latent = (LatentView) views.get("latent");
         if (current != latent) {
@@ -153,7 +157,7 @@ public final class VaeTopic implements Topic {
 
     @Override
     public void dispose() {
-        views.values().forEach(VaeView::stop);
+        views.values().forEach(VaeView::dispose);
     }
 
     /** The view on screen (for tests). */

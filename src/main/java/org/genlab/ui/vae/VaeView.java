@@ -80,8 +80,14 @@ abstract class VaeView {
         return false;
     }
 
-    /** Stops animations and background work (leaving the view, or disposing the pane). */
+    /** Stops animations and background work (leaving the view). */
     void stop() {
+    }
+
+    /** Stops everything for good (the pane is closing): nothing computed later is shown. */
+    void dispose() {
+        stop();
+        invalidate();
     }
 
     protected final void say(String text) {
@@ -119,7 +125,14 @@ abstract class VaeView {
                 Throwable cause = err.getCause() != null ? err.getCause() : err;
                 say("Could not compute " + what + ": " + cause.getMessage());
             } else {
-                show.accept(result);
+                try {
+                    show.accept(result);
+                } catch (RuntimeException e) {
+                    // a bug in drawing must not leave whenSettled failed or the pane silent
+                    java.util.logging.Logger.getLogger(VaeView.class.getName()).log(java.util.logging.Level.WARNING,
+                            "showing " + what + " failed", e);
+                    say("Could not show " + what + ": " + e);
+                }
             }
             return null;
         }, context.uiExecutor());

@@ -141,6 +141,7 @@ class LatentViewTest extends VaePaneTestBase {
         assertThat(topic.message().get()).contains("300 points");
         robot.interact(() -> topic.useData(Dataset2D.EMPTY));
         assertThat(topic.message().get()).contains("empty");
+        assertThat(topic.values()).containsEntry("view", "latent");
         assertThat(v.encodings().size()).isEqualTo(300);
         latent(robot, Map.of("data", "shapes", "beta", 4.0));
         assertThat(v.trainer()).isNull();
