@@ -4,42 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.genlab.core.data.Dataset2D;
 import org.genlab.core.diffusion.ExactDiffusion;
 import org.genlab.core.diffusion.NoiseSchedule;
 import org.genlab.core.diffusion.Prediction;
-import org.genlab.testing.CliRun;
+import org.genlab.testing.CliCommandTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code genlab diffusion eps|sample}, run in-process: JSON shape, defaults, exit codes, bad input. */
-class DiffusionCommandTest {
-    @TempDir
-    Path dir;
-
-    private String out;
-    private String err;
-
-    private int run(String... args) {
-        CliRun r = CliRun.of(args);
-        out = r.out();
-        err = r.err();
-        return r.code();
-    }
-
-    private JsonNode json() throws Exception {
-        return new ObjectMapper().readTree(out);
-    }
-
-    private Path file(String name, String text) throws Exception {
-        Path p = dir.resolve(name);
-        Files.writeString(p, text);
-        return p;
-    }
-
+class DiffusionCommandTest extends CliCommandTest {
     @Test
     void epsPrintsEpsScoreAndPosteriorWithTheDefaultSchedule() throws Exception {
         assertThat(Cli.isHeadless("diffusion")).isTrue();

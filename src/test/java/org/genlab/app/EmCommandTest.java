@@ -3,38 +3,13 @@ package org.genlab.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.genlab.testing.CliRun;
+import org.genlab.testing.CliCommandTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code genlab em fit}, run in-process: JSON shape, defaults, exit codes, init-file errors. */
-class EmCommandTest {
-    @TempDir
-    Path dir;
-
-    private String out;
-    private String err;
-
-    private int run(String... args) {
-        CliRun r = CliRun.of(args);
-        out = r.out();
-        err = r.err();
-        return r.code();
-    }
-
-    private JsonNode json() throws Exception {
-        return new ObjectMapper().readTree(out);
-    }
-
-    private Path file(String name, String text) throws Exception {
-        Path p = dir.resolve(name);
-        Files.writeString(p, text);
-        return p;
-    }
-
+class EmCommandTest extends CliCommandTest {
     @Test
     void fitPrintsEveryIterationAsJsonWithTheDefaults() throws Exception {
         assertThat(Cli.isHeadless("em")).isTrue();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.genlab.core.data.Dataset2D;
@@ -15,36 +14,13 @@ import org.genlab.core.nn.Activation;
 import org.genlab.core.nn.Mlp;
 import org.genlab.core.nn.MlpFile;
 import org.genlab.core.nn.MlpShape;
-import org.genlab.testing.CliRun;
+import org.genlab.testing.CliCommandTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code genlab flow velocity|density|sample|train}, run in-process: JSON shapes, defaults, exit codes, bad input. */
-class FlowCommandTest {
+class FlowCommandTest extends CliCommandTest {
     private static final ExactFlow TWO_POINT = new ExactFlow(Dataset2D.of(new double[] {1, 0}, new double[] {0, 1}));
 
-    @TempDir
-    Path dir;
-
-    private String out;
-    private String err;
-
-    private int run(String... args) {
-        CliRun r = CliRun.of(args);
-        out = r.out();
-        err = r.err();
-        return r.code();
-    }
-
-    private JsonNode json() throws Exception {
-        return new ObjectMapper().readTree(out);
-    }
-
-    private Path file(String name, String text) throws Exception {
-        Path p = dir.resolve(name);
-        Files.writeString(p, text);
-        return p;
-    }
 
     @Test
     void velocityPrintsTheExactFieldAtEachPoint() throws Exception {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.genlab.core.math.Rng;
 import org.genlab.core.vae.InverseCdfOption;
 import org.genlab.core.vae.InverseCdfResult;
@@ -13,25 +12,11 @@ import org.genlab.core.vae.Latent;
 import org.genlab.core.vae.LinearGaussianElbo;
 import org.genlab.core.vae.McLikelihood;
 import org.genlab.core.vae.Target;
-import org.genlab.testing.CliRun;
+import org.genlab.testing.CliCommandTest;
 import org.junit.jupiter.api.Test;
 
 /** {@code genlab vae invcdf|mc-likelihood|elbo}, run in-process: JSON shape, defaults, exit codes, bad input. */
-class VaeCommandTest {
-    private String out;
-    private String err;
-
-    private int run(String... args) {
-        CliRun r = CliRun.of(args);
-        out = r.out();
-        err = r.err();
-        return r.code();
-    }
-
-    private JsonNode json() throws Exception {
-        return new ObjectMapper().readTree(out);
-    }
-
+class VaeCommandTest extends CliCommandTest {
     @Test
     void invcdfPrintsSamplesUndefinedAndKs() throws Exception {
         assertThat(Cli.isHeadless("vae")).isTrue();

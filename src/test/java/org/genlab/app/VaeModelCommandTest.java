@@ -3,7 +3,6 @@ package org.genlab.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,36 +11,13 @@ import org.genlab.core.vae.Likelihood;
 import org.genlab.core.vae.Shapes;
 import org.genlab.core.vae.Vae;
 import org.genlab.core.vae.VaeFile;
-import org.genlab.testing.CliRun;
+import org.genlab.testing.CliCommandTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code genlab vae train|encode|decode}, run in-process: JSON shapes, the model file, exit codes, bad input. */
-class VaeModelCommandTest {
+class VaeModelCommandTest extends CliCommandTest {
     private static final Path BUILT_IN = Path.of("assets").resolve(VaeFile.BUILT_IN);
 
-    @TempDir
-    Path dir;
-
-    private String out;
-    private String err;
-
-    private int run(String... args) {
-        CliRun r = CliRun.of(args);
-        out = r.out();
-        err = r.err();
-        return r.code();
-    }
-
-    private JsonNode json() throws Exception {
-        return new ObjectMapper().readTree(out);
-    }
-
-    private Path file(String name, String text) throws Exception {
-        Path p = dir.resolve(name);
-        Files.writeString(p, text);
-        return p;
-    }
 
     @Test
     void trainOnShapesPrintsEpochsAndWritesALoadableModel() throws Exception {
