@@ -1,5 +1,7 @@
 package org.genlab.ui.vae;
 
+import org.genlab.ui.topic.PaneView;
+import org.genlab.ui.plot.Curves;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -34,7 +36,7 @@ import org.genlab.ui.topic.TopicContext;
  * between log p(x) and the ELBO is the KL to the posterior, and the ELBO is also the expected
  * log-likelihood minus the KL to the prior.
  */
-final class ElboView extends VaeView {
+final class ElboView extends PaneView {
     /** Handles are grabbed within this many pixels (a 44 px target). */
     private static final double HANDLE_PX = 22;
     private static final double Z_MIN = -3.5, Z_MAX = 3.5;
@@ -90,7 +92,7 @@ final class ElboView extends VaeView {
 
 
     @Override
-    String readout() {
+    public String readout() {
         return readout.getText();
     }
 
@@ -104,7 +106,7 @@ final class ElboView extends VaeView {
     }
 
     @Override
-    void refresh(String changed) {
+    public void refresh(String changed) {
         double[] x = x();
         double m = real("q-mean"), v = real("q-var");
         LinearGaussianElbo.Breakdown b = model.evaluate(x, m, v);
@@ -249,7 +251,7 @@ final class ElboView extends VaeView {
     }
 
     @Override
-    boolean onShortcut(Shortcut s) {
+    public boolean onShortcut(Shortcut s) {
         switch (s) {
             case STEP -> setQ(real("q-mean") + 0.1, real("q-var"));
             case STEP_BACK -> setQ(real("q-mean") - 0.1, real("q-var"));

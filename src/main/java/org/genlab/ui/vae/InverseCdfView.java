@@ -1,5 +1,7 @@
 package org.genlab.ui.vae;
 
+import org.genlab.ui.topic.PaneView;
+import org.genlab.ui.plot.Curves;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -47,7 +49,7 @@ import org.genlab.ui.topic.TopicContext;
  * on the same latent draws. With the target {@code drawn}, the user drags the bars of the top
  * plot to draw p(x).
  */
-final class InverseCdfView extends VaeView {
+final class InverseCdfView extends PaneView {
     /** The drawn target's support and bins. */
     static final double DRAWN_LO = -4, DRAWN_HI = 4;
     static final int DRAWN_BINS = 16;
@@ -171,7 +173,7 @@ final class InverseCdfView extends VaeView {
 
 
     @Override
-    String readout() {
+    public String readout() {
         StringBuilder s = new StringBuilder(readout.getText());
         for (Node n : table.getChildren()) {
             if (n instanceof Label l) {
@@ -219,7 +221,7 @@ final class InverseCdfView extends VaeView {
     }
 
     @Override
-    void refresh(String changed) {
+    public void refresh(String changed) {
         stopPlay();
         Target t = makeTarget();
         Latent lat = latent();
@@ -472,12 +474,12 @@ final class InverseCdfView extends VaeView {
     }
 
     @Override
-    void stop() {
+    public void stop() {
         stopPlay();
     }
 
     @Override
-    boolean onShortcut(Shortcut s) {
+    public boolean onShortcut(Shortcut s) {
         if (result == null) {
             return false;
         }

@@ -1,5 +1,7 @@
 package org.genlab.ui.vae;
 
+import org.genlab.ui.topic.PaneView;
+import org.genlab.ui.plot.Curves;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -62,7 +64,7 @@ import org.genlab.ui.topic.TopicContext;
  * training goes on). Decoding one z under the pointer costs tens of microseconds, so it is done
  * on the FX thread, within the frame.
  */
-final class LatentView extends VaeView {
+final class LatentView extends PaneView {
     /** Items encoded and drawn (a sample of the data set: enough to see the structure, cheap to re-encode). */
     static final int SHOWN = 2000;
     /** The latent plane drawn: [−SPAN, SPAN]². */
@@ -211,12 +213,12 @@ final class LatentView extends VaeView {
 
 
     @Override
-    List<CanvasRegion> canvases() {
+    public List<CanvasRegion> canvases() {
         return isImages() ? List.of(latentPlot, curves) : List.of(latentPlot, dataPlot, curves);
     }
 
     @Override
-    String readout() {
+    public String readout() {
         return readout.getText() + "\n" + stripLabel.getText() + "\n" + hoverLabel.getText();
     }
 
@@ -271,21 +273,21 @@ final class LatentView extends VaeView {
     private boolean disposed;
 
     @Override
-    void stop() {
+    public void stop() {
         if (training != null) {
             training.cancel();
         }
     }
 
     @Override
-    void dispose() {
+    public void dispose() {
         disposed = true;
         stop();
         invalidate();
     }
 
     @Override
-    void refresh(String changed) {
+    public void refresh(String changed) {
         mosaicWanted = (Boolean) form.value("mosaic");
         if (changed == null && data != null && vae != null && configuration().equals(shownConfiguration)) {
             redrawAll(true);
@@ -939,7 +941,7 @@ final class LatentView extends VaeView {
     }
 
     @Override
-    boolean onShortcut(Shortcut s) {
+    public boolean onShortcut(Shortcut s) {
         switch (s) {
             case PLAY_PAUSE -> toggleTraining();
             case RESET -> resetModel("Reset");

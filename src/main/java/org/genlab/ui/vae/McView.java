@@ -1,5 +1,7 @@
 package org.genlab.ui.vae;
 
+import org.genlab.ui.topic.PaneView;
+import org.genlab.ui.plot.Curves;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -35,7 +37,7 @@ import org.genlab.ui.topic.TopicContext;
  * against the dimension d for the three proposals, and the estimate's error and spread against
  * m. Everything runs as one cancellable job; the weights show first.
  */
-final class McView extends VaeView {
+final class McView extends PaneView {
     /** The dimensions of the ESS chart. */
     static final int[] DIMS = {1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64};
     /** The sample sizes of the spread chart. */
@@ -94,7 +96,7 @@ final class McView extends VaeView {
 
 
     @Override
-    String readout() {
+    public String readout() {
         return readout.getText();
     }
 
@@ -109,12 +111,12 @@ final class McView extends VaeView {
     }
 
     @Override
-    void stop() {
+    public void stop() {
         cancelJob();
     }
 
     @Override
-    void refresh(String changed) {
+    public void refresh(String changed) {
         int d = (int) integer("dim"), m = (int) integer("samples");
         long seed = seed();
         McLikelihood.Proposal proposal = McLikelihood.Proposal.byName(choice("proposal")).orElseThrow();
@@ -254,7 +256,7 @@ final class McView extends VaeView {
     }
 
     @Override
-    boolean onShortcut(Shortcut s) {
+    public boolean onShortcut(Shortcut s) {
         long d = integer("dim");
         switch (s) {
             case STEP -> form.setValue("dim", Math.min(McLikelihood.MAX_DIM, d + 1));

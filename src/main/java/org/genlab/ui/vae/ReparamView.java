@@ -1,5 +1,7 @@
 package org.genlab.ui.vae;
 
+import org.genlab.ui.topic.PaneView;
+import org.genlab.ui.plot.Curves;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -37,7 +39,7 @@ import org.genlab.ui.topic.TopicContext;
  * ELBO gradients of a small VAE of the homework's form, beside the printed Q3(d) i and ii
  * expressions (ERRATA.md: ii is identically zero).
  */
-final class ReparamView extends VaeView {
+final class ReparamView extends PaneView {
     /** Estimates in each cloud. */
     static final int CLOUD = 300;
     /** The sample counts of the spread chart. */
@@ -104,7 +106,7 @@ final class ReparamView extends VaeView {
 
 
     @Override
-    String readout() {
+    public String readout() {
         StringBuilder s = new StringBuilder(readout.getText());
         for (Node c : table.getChildren()) {
             if (c instanceof Label l) {
@@ -125,7 +127,7 @@ final class ReparamView extends VaeView {
     }
 
     @Override
-    void refresh(String changed) {
+    public void refresh(String changed) {
         TestFunction f = TestFunction.valueOf(choice("function").toUpperCase(Locale.ROOT));
         DiagGaussian2 q = new DiagGaussian2(real("mu1"), real("mu2"), real("sigma1"), real("sigma2"));
         int n = (int) integer("grad-samples");

@@ -1,5 +1,7 @@
 package org.genlab.ui.vae;
 
+import org.genlab.ui.topic.PaneView;
+import org.genlab.ui.plot.Curves;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,17 +34,17 @@ public final class VaeTopic implements Topic {
 
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ParamForm form;
-    private final Map<String, VaeView> views = new LinkedHashMap<>();
+    private final Map<String, PaneView> views = new LinkedHashMap<>();
     private final StackPane figure = new StackPane();
     private final BorderPane view = new BorderPane();
     private final VBox controls = new VBox(8);
     private final VBox viewControls = new VBox(8);
     private Set<String> lessonHidden = Set.of();
-    private VaeView current;
+    private PaneView current;
 
     public VaeTopic(TopicContext context) {
         this.form = new ParamForm(PARAMS, (name, value) -> onParam(name));
-        for (VaeView v : List.of(new InverseCdfView(context, form, message::set), new McView(context, form, message::set),
+        for (PaneView v : List.of(new InverseCdfView(context, form, message::set), new McView(context, form, message::set),
                 new ElboView(context, form, message::set), new ReparamView(context, form, message::set),
                 new LatentView(context, form, message::set))) {
             views.put(v.id(), v);
@@ -157,16 +159,16 @@ public final class VaeTopic implements Topic {
 
     @Override
     public void dispose() {
-        views.values().forEach(VaeView::dispose);
+        views.values().forEach(PaneView::dispose);
     }
 
     /** The view on screen (for tests). */
-    VaeView currentView() {
+    PaneView currentView() {
         return current;
     }
 
     /** A view by name (for tests). */
-    VaeView view(String id) {
+    PaneView view(String id) {
         return views.get(id);
     }
 
@@ -179,7 +181,7 @@ public final class VaeTopic implements Topic {
 
     /** Shows the view the {@code view} parameter names and redraws it from the form's values. */
     private void show(String why) {
-        VaeView next = views.get((String) form.value("view"));
+        PaneView next = views.get((String) form.value("view"));
         if (current != null && current != next) {
             current.stop();
         }

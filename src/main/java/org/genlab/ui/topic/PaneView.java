@@ -1,4 +1,4 @@
-package org.genlab.ui.vae;
+package org.genlab.ui.topic;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -9,18 +9,16 @@ import javafx.scene.Node;
 import org.genlab.ui.plot.CanvasRegion;
 import org.genlab.ui.plot.PlotCanvas;
 import org.genlab.ui.shell.Shortcut;
-import org.genlab.ui.topic.ParamForm;
-import org.genlab.ui.topic.TopicContext;
 
 /**
- * One view of the VAE pane (a part of question 3): its figure, its own buttons and readouts, and
+ * One view of a pane with several views (the VAE pane's parts of question 3, the zoo's models and logistic views): its figure, its own buttons and readouts, and
  * how it redraws when one of its parameters changes. The pane owns the parameter form; a view
  * reads its values there and writes back what the user drags.
  *
  * <p>Called on the FX thread only. Work that is more than a few closed forms goes through
  * {@link #compute}: it runs on the pool and lands only if no newer request was made meanwhile.
  */
-abstract class VaeView {
+public abstract class PaneView {
     protected final TopicContext context;
     protected final ParamForm form;
     /** The view's buttons and readouts, shown above the parameter form. */
@@ -33,7 +31,7 @@ abstract class VaeView {
     private CompletableFuture<Void> ready = CompletableFuture.completedFuture(null);
 
     /** @param id the view's name (a value of the {@code view} parameter) */
-    VaeView(String id, TopicContext context, ParamForm form, Consumer<String> message) {
+    protected PaneView(String id, TopicContext context, ParamForm form, Consumer<String> message) {
         this.id = id;
         this.context = context;
         this.form = form;
@@ -50,42 +48,42 @@ abstract class VaeView {
     }
 
     /** The view's name (a value of the {@code view} parameter). */
-    final String id() {
+    public final String id() {
         return id;
     }
 
     /** The figure: what is exported and shown in the main area. */
-    final Node figure() {
+    public final Node figure() {
         return figure;
     }
 
     /** Buttons and readouts shown above the parameter form. */
-    final Node controls() {
+    public final Node controls() {
         return controls;
     }
 
     /** The canvases of the figure shown now (to wait on and redraw before a snapshot). */
-    List<CanvasRegion> canvases() {
+    public List<CanvasRegion> canvases() {
         return canvases;
     }
 
     /** Redraws after {@code changed} (a parameter name) changed; null redraws everything. */
-    abstract void refresh(String changed);
+    public abstract void refresh(String changed);
 
     /** The text the view shows (for tests and the status line). */
-    abstract String readout();
+    public abstract String readout();
 
     /** A lecturer key; true if the view used it. */
-    boolean onShortcut(Shortcut s) {
+    public boolean onShortcut(Shortcut s) {
         return false;
     }
 
     /** Stops animations and background work (leaving the view). */
-    void stop() {
+    public void stop() {
     }
 
     /** Stops everything for good (the pane is closing): nothing computed later is shown. */
-    void dispose() {
+    public void dispose() {
         stop();
         invalidate();
     }
@@ -129,7 +127,7 @@ abstract class VaeView {
                     show.accept(result);
                 } catch (RuntimeException e) {
                     // a bug in drawing must not leave whenSettled failed or the pane silent
-                    java.util.logging.Logger.getLogger(VaeView.class.getName()).log(java.util.logging.Level.WARNING,
+                    java.util.logging.Logger.getLogger(PaneView.class.getName()).log(java.util.logging.Level.WARNING,
                             "showing " + what + " failed", e);
                     say("Could not show " + what + ": " + e);
                 }
@@ -183,7 +181,7 @@ abstract class VaeView {
     }
 
     /** Completes when the newest computation has been shown and every canvas has drawn it. */
-    CompletableFuture<Void> whenSettled() {
+    public CompletableFuture<Void> whenSettled() {
         return settledCompute().orTimeout(60, TimeUnit.SECONDS).thenComposeAsync(v -> {
             CompletableFuture<?>[] all = canvases().stream()
                     .map(c -> c instanceof PlotCanvas p ? p.whenSettled() : CompletableFuture.completedFuture(null))
