@@ -1,5 +1,9 @@
 package org.genlab.app;
 
+import static org.genlab.app.CliJson.number;
+import static org.genlab.app.CliJson.pair;
+import static org.genlab.app.CliJson.print;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
@@ -242,27 +246,6 @@ final class DiffusionCommand implements Callable<Integer> {
         }
     }
 
-    private static void print(CommandLine cmd, StringWriter text) {
-        PrintWriter out = cmd.getOut();
-        out.println(text);
-        out.flush();
-    }
 
-    private static void pair(JsonGenerator g, String name, double a, double b) throws IOException {
-        g.writeArrayFieldStart(name);
-        number(g, a);
-        number(g, b);
-        g.writeEndArray();
-    }
 
-    /**
-     * A JSON number. The model keeps every number finite for finite input; should one not be,
-     * the run fails (exit 1) rather than print NaN or Infinity, which JSON does not have.
-     */
-    private static void number(JsonGenerator g, double v) throws IOException {
-        if (!Double.isFinite(v)) {
-            throw new IllegalStateException("a result is not finite: " + v);
-        }
-        g.writeNumber(v);
-    }
 }

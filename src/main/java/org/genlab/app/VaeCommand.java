@@ -1,5 +1,8 @@
 package org.genlab.app;
 
+import static org.genlab.app.CliJson.number;
+import static org.genlab.app.CliJson.print;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
@@ -647,20 +650,5 @@ final class VaeCommand implements Callable<Integer> {
         g.writeEndArray();
     }
 
-    private static void print(CommandLine cmd, StringWriter text) {
-        PrintWriter out = cmd.getOut();
-        out.println(text);
-        out.flush();
-    }
 
-    /**
-     * A JSON number. The models keep every number finite for valid input; should one not be,
-     * the run fails (exit 1) rather than print NaN or Infinity, which JSON does not have.
-     */
-    private static void number(JsonGenerator g, double v) throws IOException {
-        if (!Double.isFinite(v)) {
-            throw new IllegalStateException("a result is not finite: " + v);
-        }
-        g.writeNumber(v);
-    }
 }
