@@ -255,7 +255,8 @@ class CouplingFlowTest {
         double after = flow.meanLogLikelihood(held, null, 1);
         // a standardised Gaussian fit alone gives about -2.1 on these moons; the trained flow is far above
         assertThat(after).isGreaterThan(before + 0.5);
-        assertThat(flow.dataLogLikelihood()).isCloseTo(flow.meanLogLikelihood(moons, null, 1), within(1e-12));
+        // not bitwise: the Vector API's tanh rounds differently interpreted and compiled (seen: 3e-9)
+        assertThat(flow.dataLogLikelihood()).isCloseTo(flow.meanLogLikelihood(moons, null, 1), within(1e-7));
     }
 
     @Test
@@ -367,8 +368,17 @@ class CouplingFlowTest {
         ZooSettings s = ZooSettings.DEFAULTS.withEffort(0.02).withSeed(3);
         CouplingFlow one = CouplingFlow.fit(moons, s, FitMonitor.NONE, null, 1);
         CouplingFlow two = CouplingFlow.fit(moons, s, FitMonitor.NONE, pool, 2);
-        assertThat(payload(two)).isEqualTo(payload(one));
-        assertThat(payload(CouplingFlow.fit(moons, s.withSeed(4), FitMonitor.NONE, null, 1))).isNotEqualTo(payload(one));
+        // the chunking is fixed by the batch alone, so the threads change nothing; the comparison is
+        // not bitwise only because the Vector API's tanh may round differently before and after the
+        // JIT compiles it (differences seen: ~1e-9)
+        CouplingFlow other = CouplingFlow.fit(moons, s.withSeed(4), FitMonitor.NONE, null, 1);
+        double[][] pts = testPoints(100, 40);
+        for (double[] p : pts) {
+            double[] a = one.forward(p[0], p[1]), b = two.forward(p[0], p[1]), c = other.forward(p[0], p[1]);
+            assertThat(b[0]).isCloseTo(a[0], within(1e-6));
+            assertThat(b[1]).isCloseTo(a[1], within(1e-6));
+            assertThat(Math.abs(c[0] - a[0]) + Math.abs(c[1] - a[1])).isGreaterThan(1e-4);
+        }
         assertThat(flow.sample(50, 8)).isDeepEqualTo(flow.sample(50, 8));
         assertThat(flow.sample(50, 8)).isNotEqualTo(flow.sample(50, 9));
     }
