@@ -38,14 +38,15 @@ import picocli.CommandLine.Spec;
             "With no arguments, opens the window. Window options: --pane NAME opens a pane;",
             "--lesson ID [--step N] opens a lesson (N counts from 1); --lessons DIR adds a folder of lessons.",
             "With a subcommand, runs headless and never opens a window."},
-        subcommands = {Cli.Render.class, Cli.Data.class, EmCommand.class, DiffusionCommand.class, VaeCommand.class, FlowCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {Cli.Render.class, Cli.Data.class, EmCommand.class, DiffusionCommand.class, VaeCommand.class, FlowCommand.class,
+            ZooCommand.class, LogisticCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Cli implements Callable<Integer> {
     /** Exit code for bad arguments or a bad input file. */
     public static final int BAD_INPUT = 2;
     /** Exit code for a failure while running. */
     public static final int FAILURE = 1;
 
-    private static final Set<String> HEADLESS_WORDS = Set.of("render", "data", "em", "diffusion", "vae", "flow", "bench", "help", "--help", "-h", "--version",
+    private static final Set<String> HEADLESS_WORDS = Set.of("render", "data", "em", "diffusion", "vae", "flow", "zoo", "logistic", "bench", "help", "--help", "-h", "--version",
             "-V");
 
     @Spec

@@ -14,6 +14,7 @@ import org.genlab.ui.em.EmTopic;
 import org.genlab.ui.flow.FlowTopic;
 import org.genlab.ui.topic.TopicInfo;
 import org.genlab.ui.vae.VaeTopic;
+import org.genlab.ui.zoo.ZooTopic;
 
 /** The panes GenLab has, in navigation order. Adding a pane is one line here. */
 public final class TopicRegistry {
@@ -22,7 +23,8 @@ public final class TopicRegistry {
             new TopicInfo("em", "EM", "Mixtures fitted by EM", EmTopic.PARAMS, true, EmTopic::new),
             new TopicInfo("diffusion", "Diffusion", "Noising two points", DiffusionTopic.PARAMS, false, DiffusionTopic::new),
             new TopicInfo("flow", "Flow matching", "Noise flowing onto data", FlowTopic.PARAMS, false, FlowTopic::new),
-            new TopicInfo("vae", "VAE", "Latent models and the ELBO", VaeTopic.PARAMS, false, VaeTopic::new));
+            new TopicInfo("vae", "VAE", "Latent models and the ELBO", VaeTopic.PARAMS, false, VaeTopic::new),
+            new TopicInfo("zoo", "Model zoo", "Six density models side by side", ZooTopic.PARAMS, false, ZooTopic::new));
 
     private TopicRegistry() {
     }
