@@ -50,12 +50,14 @@ final class Logistic2dView extends PaneView {
             plot.addLayer(l);
         }
         plot.setEqualAspect(true);
+        plot.setLegendCorner(org.genlab.ui.plot.Legend.Corner.TOP_LEFT);
         plot.setTitle("p̂(Y = 1 | x) = σ(wᵀx + b), with labels sampled from it");
         truth.setLegendEntries(List.of(LegendEntry.point("training label 0", ZERO), LegendEntry.point("training label 1", ONE)));
         sampled.setLegendEntries(List.of(LegendEntry.point("sampled label (ring colour)", 0xFF000000)));
         line.setLegendEntries(List.of(LegendEntry.line("p̂ = 0.5", Curves.BLACK)));
         setFigure(new BorderPane(plot), plot);
         readout.setId("zoo-logistic2d-readout");
+        readout.setMaxWidth(250);
         controls.getChildren().addAll(readout, Controls.button("Sample labels ▶", "Draw new labels from p̂(Y | x) at every point (Right)",
                 () -> resample(draw + 1)));
     }
@@ -147,9 +149,8 @@ final class Logistic2dView extends PaneView {
         }
         sampled.setPoints(data.xs(), data.ys(), colours, rad);
         readout.setText(String.format(Locale.ROOT,
-                "%d points: %s.%nGradient descent from zero: w = (%.3f, %.3f), b = %.3f, "
-                        + "mean cross-entropy %.4f.%nDraw %d: each point's label is 1 when u < p̂(Y = 1 | x); %d of %d sampled labels "
-                        + "match the training label (%.1f%%).",
+                "%d points: %s.%n%nGradient descent from zero:%nw = (%.3f, %.3f), b = %.3f%nmean cross-entropy %.4f%n%n"
+                        + "Draw %d: each label is 1 when u < p̂(Y = 1 | x). %d of %d match the training label (%.1f%%).",
                 s.length, describe(choice("data")), fit.w1(), fit.w2(), fit.b(), fit.loss(), draw + 1, agree, s.length, 100.0 * agree / s.length));
     }
 

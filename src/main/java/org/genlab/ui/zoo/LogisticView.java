@@ -36,7 +36,7 @@ final class LogisticView extends PaneView {
     private final PlotCanvas qPlot = Curves.plot("log₁₀ n", "q = σ(w + b)");
     private final PathLayer qLines = new PathLayer();
     private final ScatterLayer qDots;
-    private final PlotCanvas lossPlot = Curves.plot("gradient step", "mean cross-entropy");
+    private final PlotCanvas lossPlot = Curves.plot("log₁₀(step + 1)", "mean cross-entropy");
     private final PathLayer lossLines = new PathLayer();
     private final PlotCanvas drawPlot = Curves.plot("draw j", "u_j ~ U(0, 1)");
     private final PathLayer drawLines = new PathLayer();
@@ -55,9 +55,9 @@ final class LogisticView extends PaneView {
         drawDots = new ScatterLayer(context.pool());
         qPlot.addLayer(qLines);
         qPlot.addLayer(qDots);
-        qPlot.setTitle("Gradient descent's q against n: it is round(p n)/n, which tends to p");
+        qPlot.setTitle("q = σ(w + b) against n: round(p n)/n, tending to p");
         lossPlot.addLayer(lossLines);
-        lossPlot.setTitle("Loss while fitting the chosen n");
+        lossPlot.setTitle("The loss falls to the labels' entropy");
         drawPlot.addLayer(drawLines);
         drawPlot.addLayer(drawDots);
         drawPlot.setTitle("Sampling Y given X = (1): label 1 when u < q");
@@ -125,14 +125,15 @@ final class LogisticView extends PaneView {
         double[] lx = new double[loss.length];
         double top = 0;
         for (int i = 0; i < loss.length; i++) {
-            lx[i] = i;
+            lx[i] = Math.log10(i + 1);
             top = Math.max(top, Double.isFinite(loss[i]) ? loss[i] : 0);
         }
         double ph = Math.round(p * n) / (double) n;
         double floor = entropy(ph);
+        double xEnd = Math.max(1, lx[loss.length - 1]);
         lossLines.setPaths(List.of(PathLayer.Path.of(lx, loss, Curves.VERMILLION, 2),
-                Curves.segment(0, floor, Math.max(1, loss.length - 1), floor, Curves.BLACK, 1.5).withDashes(8, 5)));
-        lossPlot.setHome(0, Math.max(1, loss.length - 1), Math.max(0, floor - 0.05), Math.max(top, floor + 0.1) * 1.05);
+                Curves.segment(0, floor, xEnd, floor, Curves.BLACK, 1.5).withDashes(8, 5)));
+        lossPlot.setHome(0, xEnd, Math.max(0, floor - 0.05), Math.max(top, floor + 0.1) * 1.05);
         lossPlot.resetView();
         boolean newDraws = changed == null || !changed.equals("p") && !changed.equals("labels") && !changed.equals("lr")
                 && !changed.equals("gd-steps");

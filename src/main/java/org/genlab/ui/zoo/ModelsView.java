@@ -536,7 +536,8 @@ final class ModelsView extends PaneView {
         card.setBadge(f.estimator().kind());
         card.setDensity(f.grid(), f.logDensity());
         card.setDensityVisible(bool("density"));
-        card.setSummary(f.shown().summary(), f.estimator().label() + (f.coarse() ? " (64x64 first pass; refining…)" : ""));
+        card.setSummary(f.shown().summary(), f.estimator().label() + ", on a log colour scale over three decades"
+                + (f.coarse() ? " (a coarse first pass; refining…)" : ""));
         card.setSamples(f.samples(), bool("samples"));
         card.setTrace(f.trace(), bool("trace"));
         if (f.shown() instanceof GmmModel g) {
