@@ -80,6 +80,23 @@ public final class Cli implements Callable<Integer> {
         }
     }
 
+    /** The option's value "X,Y" as two finite numbers, or a BadInput naming the option. */
+    static double[] point(String option, String a) throws BadInput {
+        String[] parts = a.split(",", -1);
+        if (parts.length == 2) {
+            try {
+                double x = Double.parseDouble(parts[0].trim());
+                double y = Double.parseDouble(parts[1].trim());
+                if (Double.isFinite(x) && Double.isFinite(y)) {
+                    return new double[] {x, y};
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+        }
+        throw new BadInput(option + ": '" + a + "' is not X,Y (two finite numbers)");
+    }
+
     static int badInput(CommandLine cmd, String message) {
         cmd.getErr().println("genlab " + cmd.getCommandName() + ": " + message);
         return BAD_INPUT;

@@ -284,19 +284,7 @@ final class VaeCommand implements Callable<Integer> {
 
         /** "X,Y" as two finite numbers. */
         private static double[] point(String a) throws Cli.BadInput {
-            String[] parts = a.split(",", -1);
-            if (parts.length == 2) {
-                try {
-                    double px = Double.parseDouble(parts[0].trim());
-                    double py = Double.parseDouble(parts[1].trim());
-                    if (Double.isFinite(px) && Double.isFinite(py)) {
-                        return new double[] {px, py};
-                    }
-                } catch (NumberFormatException e) {
-                    // reported below
-                }
-            }
-            throw new Cli.BadInput("--x: '" + a + "' is not X,Y (two finite numbers)");
+            return Cli.point("--x", a);
         }
     }
 

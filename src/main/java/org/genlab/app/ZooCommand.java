@@ -320,19 +320,7 @@ final class ZooCommand implements Callable<Integer> {
     }
 
     /** "X,Y" as two finite numbers. */
-    static double[] point(String a) throws Cli.BadInput {
-        String[] parts = a.split(",", -1);
-        if (parts.length == 2) {
-            try {
-                double x = Double.parseDouble(parts[0].trim());
-                double y = Double.parseDouble(parts[1].trim());
-                if (Double.isFinite(x) && Double.isFinite(y)) {
-                    return new double[] {x, y};
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-        }
-        throw new Cli.BadInput("--at: '" + a + "' is not X,Y (two finite numbers)");
+    private static double[] point(String a) throws Cli.BadInput {
+        return Cli.point("--at", a);
     }
 }

@@ -126,19 +126,8 @@ public final class ExactDiffusion {
         return Particles.of(xs, ys);
     }
 
-    /** The first index whose cumulative weight exceeds u (u in [0, W)). */
     private int pick(double u) {
-        int lo = 0;
-        int hi = cumulative.length - 1;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (cumulative[mid] > u) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        return lo;
+        return org.genlab.core.math.Cumulative.pick(cumulative, u);
     }
 
     // ---------------------------------------------------------------- the optimal ε* (8 c, d)

@@ -178,19 +178,8 @@ public final class FlowTrainer {
         return loss;
     }
 
-    /** The first index whose cumulative weight exceeds u (u in [0, W)). */
     private int pick(double u) {
-        int lo = 0;
-        int hi = cumulative.length - 1;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (cumulative[mid] > u) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        return lo;
+        return org.genlab.core.math.Cumulative.pick(cumulative, u);
     }
 
     /** Updates kept so far (a failed step does not count, nor the update that led to it). */

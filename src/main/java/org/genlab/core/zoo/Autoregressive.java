@@ -12,6 +12,7 @@ import java.util.concurrent.Executor;
 import org.ejml.data.FMatrixRMaj;
 import org.genlab.core.data.Dataset2D;
 import org.genlab.core.math.Chunks;
+import org.genlab.core.math.Cumulative;
 import org.genlab.core.math.Rng;
 import org.genlab.core.nn.Activation;
 import org.genlab.core.nn.Adam;
@@ -128,7 +129,7 @@ public final class Autoregressive implements ZooModel {
         for (int s = 0; s < total; s++) {
             m.checkCancelled();
             for (int r = 0; r < BATCH; r++) {
-                int i = pick(cumulative, rng.nextDouble() * run);
+                int i = Cumulative.pick(cumulative, rng.nextDouble() * run);
                 x.data[r] = (float) ((data.x(i) - mean[0]) / sd);
                 target[r] = b2[i];
             }
@@ -167,18 +168,6 @@ public final class Autoregressive implements ZooModel {
         return Math.min(b - 1, (int) ((v - lo) / (hi - lo) * b));
     }
 
-    private static int pick(double[] cumulative, double u) {
-        int lo = 0, hi = cumulative.length - 1;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (cumulative[mid] > u) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        return lo;
-    }
 
     /**
      * The mean softmax cross-entropy −log softmax(z_r)_{t_r} over the rows, and its gradient with

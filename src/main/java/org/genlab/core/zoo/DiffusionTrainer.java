@@ -57,17 +57,7 @@ final class DiffusionTrainer {
 
     /** The first index whose cumulative weight exceeds u (u in [0, W)). */
     static int pick(double[] cumulative, double u) {
-        int lo = 0;
-        int hi = cumulative.length - 1;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (cumulative[mid] > u) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        return lo;
+        return org.genlab.core.math.Cumulative.pick(cumulative, u);
     }
 
     /** One training row: level, noisy point and its noise, drawn in that order (λ, index, εx, εy). */

@@ -482,18 +482,8 @@ public final class Kde implements ZooModel {
         return out;
     }
 
-    /** The data index whose cumulative weight first exceeds u (u in [0, 1)). */
     private int pick(double u) {
-        int lo = 0, hi = cumulative.length - 1;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (cumulative[mid] > u) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        return lo;
+        return org.genlab.core.math.Cumulative.pick(cumulative, u);
     }
 
     private void kernelDraw(Rng rng, double[] eps) {
