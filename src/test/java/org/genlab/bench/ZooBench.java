@@ -19,9 +19,9 @@ import org.genlab.core.zoo.ZooSettings;
  * heatmap at most 100 ms; the first 64x64 pass of the expensive densities (the VAE's importance
  * estimate, the diffusion ODE) within 5 s. Heatmap times are the best of 3 after a warm-up.
  *
- * <p>Run: {@code mvn -B -q -o test-compile} then
- * {@code java --add-modules jdk.incubator.vector -cp target/classes:target/test-classes:$(cat cp.txt) org.genlab.bench.ZooBench [preset]}
- * (cp.txt from {@code mvn dependency:build-classpath -Dmdep.outputFile=cp.txt}).
+ * <p>Run: {@code mvn -B -q package -DskipTests && mvn -B -q test-compile}, then
+ * {@code java --add-modules jdk.incubator.vector -cp target/genlab.jar:target/test-classes org.genlab.bench.ZooBench [preset]}
+ * (the shaded jar carries every dependency).
  */
 public final class ZooBench {
     private ZooBench() {
