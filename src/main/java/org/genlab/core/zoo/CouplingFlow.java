@@ -347,13 +347,7 @@ public final class CouplingFlow implements ZooModel {
 
     /** Weighted mean log p(x) over the data set (nats). */
     double meanLogLikelihood(Dataset2D data, Executor executor, int parallelism) {
-        double[] out = new double[data.size()];
-        logDensity(Estimator.EXACT, data.xs(), data.ys(), out, 0, FitMonitor.NONE, executor, parallelism);
-        double s = 0;
-        for (int i = 0; i < out.length; i++) {
-            s += data.weight(i) * out[i];
-        }
-        return s / data.totalWeight();
+        return meanLogDensity(Estimator.EXACT, data, 0, FitMonitor.NONE, executor, parallelism);
     }
 
     /**

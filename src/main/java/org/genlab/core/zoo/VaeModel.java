@@ -172,13 +172,7 @@ public final class VaeModel implements ZooModel {
 
     /** The weighted mean of an estimator over the data set, seed 0. */
     double meanLogDensity(Estimator e, Dataset2D data, Executor executor, int parallelism) {
-        double[] out = new double[data.size()];
-        logDensity(e, data.xs(), data.ys(), out, 0, FitMonitor.NONE, executor, parallelism);
-        double s = 0;
-        for (int i = 0; i < out.length; i++) {
-            s += data.weight(i) * out[i];
-        }
-        return s / data.totalWeight();
+        return meanLogDensity(e, data, 0, FitMonitor.NONE, executor, parallelism);
     }
 
     /**

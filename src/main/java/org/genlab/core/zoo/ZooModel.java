@@ -46,6 +46,21 @@ public interface ZooModel {
     void logDensity(Estimator estimator, double[] xs, double[] ys, double[] out, long seed,
             FitMonitor monitor, Executor executor, int parallelism);
 
+    /**
+     * The weight-averaged log density over a data set, Σ_i w_i log p(x_i) / Σ_i w_i (nats per
+     * point; −∞ if some point has density 0).
+     */
+    default double meanLogDensity(Estimator estimator, org.genlab.core.data.Dataset2D data, long seed, FitMonitor monitor,
+            Executor executor, int parallelism) {
+        double[] out = new double[data.size()];
+        logDensity(estimator, data.xs(), data.ys(), out, seed, monitor, executor, parallelism);
+        double s = 0;
+        for (int i = 0; i < out.length; i++) {
+            s += data.weight(i) * out[i];
+        }
+        return s / data.totalWeight();
+    }
+
     /** n samples by the model's own procedure, from {@code seed}: rows (x, y). */
     double[][] sample(int n, long seed);
 

@@ -58,13 +58,6 @@ public record ZooSplit(Dataset2D train, Dataset2D test) {
      */
     public double heldOut(ZooModel model, Estimator estimator, long seed, FitMonitor monitor,
             java.util.concurrent.Executor executor, int parallelism) {
-        double[] out = new double[test.size()];
-        model.logDensity(estimator, test.xs(), test.ys(), out, seed, monitor, executor, parallelism);
-        double sum = 0, w = 0;
-        for (int i = 0; i < out.length; i++) {
-            sum += test.weight(i) * out[i];
-            w += test.weight(i);
-        }
-        return sum / w;
+        return model.meanLogDensity(estimator, test, seed, monitor, executor, parallelism);
     }
 }
