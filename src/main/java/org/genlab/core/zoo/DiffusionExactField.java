@@ -15,12 +15,12 @@ package org.genlab.core.zoo;
  *   tr ∂ε* / ∂x = (2 − V)/σ,   V = tr Cov_w(ε) = (s²/σ²) Σ_i w_i |x_i − x̂_0|²   (d = 2)
  * </pre>
  * Computed as in the question-8 fast kernel: l_i = log q_i − (ᾱ/(2σ²)) |x_i|² + (s/σ²) x·x_i
- * up to a constant of i, normalised by a log-sum-exp; terms more than 40 below the largest
- * (each below 4e-18 of it) are left out, and the second moment is accumulated about the data
+ * up to a constant of i, normalised by a log-sum-exp; terms more than 30 below the largest
+ * (each below 1e-13 of it) are left out, and the second moment is accumulated about the data
  * point of largest weight so it does not cancel. Immutable and thread-safe (scratch per call).
  */
 final class DiffusionExactField implements DiffusionField {
-    private static final double SKIP = -40;
+    private static final double SKIP = -30;
 
     private final double[] px;
     private final double[] py;

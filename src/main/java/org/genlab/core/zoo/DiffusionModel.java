@@ -37,14 +37,14 @@ import org.genlab.core.nn.MlpFormatException;
  * <p><b>Density</b> (estimator {@code ode}, an estimate): log p_{t_min}(x) by the
  * probability-flow ODE from the noise level σ_min (t_min) to T, log p = log N(x_T; 0, I) +
  * ∫ div f dt, with the divergence exact ({@link Mlp.Pass#divergence(int)} for the network,
- * analytic for ε*) and RK4 steps uniform in λ; see {@link DiffusionOde} for the derivation
+ * analytic for ε*) and RK4 steps on a grid in λ that is fine near the data; see {@link DiffusionOde} for the derivation
  * and the sign. σ_min is {@value #SIGMA_MIN_EXACT} (standardised units) for the exact
  * denoiser, whose density at t = 0 is a sum of deltas, and {@value #SIGMA_MIN_LEARNED} for the
  * network. The exact model's value is then the closed-form Gaussian mixture
  * q_{t_min}(x) = Σ_i q_i N(x; √ᾱ x_i, σ_min² I) up to the ODE's discretisation.
  *
  * <p><b>Sampling:</b> x_T ~ N(0, I), then {@value DiffusionSampler#STEPS} ancestral DDPM
- * steps with the posterior variance on a grid uniform in λ from T down to σ = 0.01, and the
+ * steps with the posterior variance on that kind of grid from T down to σ = 0.01, and the
  * x_0 prediction there ({@link DiffusionSampler}).
  *
  * <p>Immutable and thread-safe; fits and samples are deterministic given the seed, whatever
@@ -57,8 +57,10 @@ public final class DiffusionModel implements ZooModel {
     public static final double SIGMA_MIN_EXACT = 0.05;
     /** σ at t_min for the learned noise predictor, in standardised units. */
     public static final double SIGMA_MIN_LEARNED = 0.02;
-    /** RK4 steps of the ODE (uniform in λ; the exact field adds substeps where it is stiff). */
-    public static final int ODE_STEPS = 32;
+    /** RK4 steps of the learned model's ODE (on {@link DiffusionSchedule#grid}). */
+    public static final int ODE_STEPS_LEARNED = 32;
+    /** Base RK4 steps of the exact model's ODE; it adds substeps where the field is stiff. */
+    public static final int ODE_STEPS_EXACT = 24;
     /** The payload version this class writes and reads. */
     static final int FORMAT = 1;
     /** Points per chunk of {@link #logDensity}: results do not depend on the thread count. */
@@ -239,6 +241,11 @@ public final class DiffusionModel implements ZooModel {
         return net == null ? null : net.copy();
     }
 
+    /** The ODE's (base) RK4 steps: {@value #ODE_STEPS_EXACT} for the exact denoiser, {@value #ODE_STEPS_LEARNED} for the network. */
+    public int odeSteps() {
+        return exact ? ODE_STEPS_EXACT : ODE_STEPS_LEARNED;
+    }
+
     /** λ at t_min. */
     double lambdaMin() {
         return lamMin;
@@ -291,7 +298,7 @@ public final class DiffusionModel implements ZooModel {
                 zx[r] = (xs[from + r] - mx) / sx;
                 zy[r] = (ys[from + r] - my) / sy;
             }
-            integrate(zx, zy, m, ODE_STEPS, tx, ty, acc);
+            integrate(zx, zy, m, odeSteps(), tx, ty, acc);
             for (int r = 0; r < m; r++) {
                 // log p(x) = log N(x_T; 0, I) + ∫ div f dt − log sd_x − log sd_y
                 out[from + r] = -LOG_2PI - 0.5 * (tx[r] * tx[r] + ty[r] * ty[r]) + acc[r] - logSd;
@@ -370,7 +377,7 @@ public final class DiffusionModel implements ZooModel {
         }
         return String.format(Locale.ROOT, "noise predictor %s, %,d Adam steps on %,d points, denoising loss %.3f → %.3f;"
                 + " log p by the probability-flow ODE (RK4, %d steps) from σ_min = %.2f (t_min = %.4f, standardised units);"
-                + " %d-step ancestral sampling", net.shape(), steps, points, initialLoss, finalLoss, ODE_STEPS, SIGMA_MIN_LEARNED, tMin(),
+                + " %d-step ancestral sampling", net.shape(), steps, points, initialLoss, finalLoss, ODE_STEPS_LEARNED, SIGMA_MIN_LEARNED, tMin(),
                 DiffusionSampler.STEPS);
     }
 

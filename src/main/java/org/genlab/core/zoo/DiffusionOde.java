@@ -23,8 +23,9 @@ package org.genlab.core.zoo;
  * </pre>
  * with a PLUS for f the forward-time (data → noise) drift, and log q_T ≈ log N(x_T; 0, I).
  *
- * <p><b>Solvers.</b> The state (x, y, ∫) is advanced by classical RK4 on a grid uniform in λ,
- * i.e. geometric in σ and so much denser in t near t_min than near T.
+ * <p><b>Solvers.</b> The state (x, y, ∫) is advanced by classical RK4 on a grid in λ
+ * ({@link DiffusionSchedule#grid}: steps of about Δu/(ᾱ + 0.1) in λ, fine near the data and
+ * coarse at large σ, and since λ is logarithmic in σ, far denser in t near t_min than near T).
  * {@link #integrateBatch} takes K fixed steps for a batch of rows at once (the learned network,
  * through one pass per stage). {@link #integrateExact} does the same per point but splits a
  * step where the exact field is stiff: the Jacobian of g is ᾱ I − Cov_w(ε), whose eigenvalues
@@ -55,12 +56,13 @@ final class DiffusionOde {
         double[] sx = new double[n], sy = new double[n];
         double[] ex = new double[n], ey = new double[n], dv = new double[n];
         double[][] kx = new double[4][n], ky = new double[4][n], kt = new double[4][n];
-        double h = (lamMax - lamMin) / steps;
+        double[] grid = DiffusionSchedule.grid(lamMin, lamMax, steps);
         for (int k = 0; k < steps; k++) {
-            double l0 = lamMin + k * h;
+            double l0 = grid[k];
+            double h = grid[k + 1] - l0;
             for (int st = 0; st < 4; st++) {
                 double frac = st == 0 ? 0 : st == 3 ? 1 : 0.5;
-                double ls = st == 3 ? lamMin + (k + 1) * h : l0 + frac * h;
+                double ls = st == 3 ? grid[k + 1] : l0 + frac * h;
                 double sigma2 = DiffusionSchedule.sigma2(ls);
                 double sigma = Math.sqrt(sigma2);
                 for (int r = 0; r < n; r++) {
@@ -93,42 +95,47 @@ final class DiffusionOde {
     }
 
     /**
-     * The exact field's ODE for one point from lamMin to lamMax, base step (lamMax − lamMin)/K,
-     * split where stiff (see the class comment). Writes x_T, y_T, ∫ tr ∂g/∂x dλ and the number
-     * of steps taken into out[0..3]. {@code l} is scratch of {@code field.size()}.
+     * The exact field's ODE for one point from lamMin to lamMax on the K-step base grid,
+     * each base step split where stiff (see the class comment). Writes x_T, y_T,
+     * ∫ tr ∂g/∂x dλ and the number of steps taken into out[0..3]. {@code l} is scratch of
+     * {@code field.size()}.
      */
     static void integrateExact(DiffusionExactField field, double x0, double y0, double lamMin, double lamMax, int steps,
             double[] out, double[] l) {
-        double hBase = (lamMax - lamMin) / steps;
-        double hFloor = hBase / 65536;
-        double[] post = new double[3];
-        double[] k1 = new double[4], k2 = new double[4], k3 = new double[4], k4 = new double[4];
+        double[] grid = DiffusionSchedule.grid(lamMin, lamMax, steps);
+        double hFloor = (lamMax - lamMin) / steps / 65536;
+        double[] post = new double[4];
+        double[] k1 = new double[5], k2 = new double[5], k3 = new double[5], k4 = new double[5];
         double x = x0, y = y0, acc = 0, lam = lamMin;
         int taken = 0;
-        while (lam < lamMax) {
-            double h = Math.min(hBase, lamMax - lam);
-            if (lamMax - lam - h < 1e-12 * hBase) {
-                h = lamMax - lam;
-            }
-            exactStage(field, lam, x, y, k1, post, l);
-            if (k1[3] * h > 1 && taken < MAX_STEPS) {
-                h = Math.max(hFloor, 1 / k1[3]);
-            }
-            while (true) {
-                exactStage(field, lam + h / 2, x + h / 2 * k1[0], y + h / 2 * k1[1], k2, post, l);
-                exactStage(field, lam + h / 2, x + h / 2 * k2[0], y + h / 2 * k2[1], k3, post, l);
-                exactStage(field, lam + h, x + h * k3[0], y + h * k3[1], k4, post, l);
-                double v = Math.max(k2[3], Math.max(k3[3], k4[3]));
-                if (v * h <= 2 || h <= hFloor || taken >= MAX_STEPS) {
-                    break;
+        for (int node = 1; node <= steps; node++) {
+            double end = grid[node];
+            while (lam < end) {
+                double h = end - lam;
+                exactStage(field, lam, x, y, k1, post, l);
+                if (k1[3] * h > 1 && taken < MAX_STEPS) {
+                    h = Math.max(hFloor, 1 / k1[3]);
                 }
-                h = Math.max(hFloor, Math.min(h / 2, 1 / v));
+                while (true) {
+                    exactStage(field, lam + h / 2, x + h / 2 * k1[0], y + h / 2 * k1[1], k2, post, l);
+                    exactStage(field, lam + h / 2, x + h / 2 * k2[0], y + h / 2 * k2[1], k3, post, l);
+                    exactStage(field, lam + h, x + h * k3[0], y + h * k3[1], k4, post, l);
+                    double v = Math.max(k2[3], Math.max(k3[3], k4[3]));
+                    // a stage whose heaviest data point differs from the first stage's has crossed
+                    // (or reached) the ridge between the two, where V ≈ (ᾱ/σ²) |x_i − x_j|² / 4
+                    v = Math.max(v, Math.max(ridge(field, k1, k2, lam + h / 2),
+                            Math.max(ridge(field, k1, k3, lam + h / 2), ridge(field, k1, k4, lam + h))));
+                    if (v * h <= 2 || h <= hFloor || taken >= MAX_STEPS) {
+                        break;
+                    }
+                    h = Math.max(hFloor, Math.min(h / 2, 1 / v));
+                }
+                x += h / 6 * (k1[0] + 2 * k2[0] + 2 * k3[0] + k4[0]);
+                y += h / 6 * (k1[1] + 2 * k2[1] + 2 * k3[1] + k4[1]);
+                acc += h / 6 * (k1[2] + 2 * k2[2] + 2 * k3[2] + k4[2]);
+                lam = end - lam - h <= 1e-12 * (end - grid[node - 1]) ? end : lam + h;
+                taken++;
             }
-            x += h / 6 * (k1[0] + 2 * k2[0] + 2 * k3[0] + k4[0]);
-            y += h / 6 * (k1[1] + 2 * k2[1] + 2 * k3[1] + k4[1]);
-            acc += h / 6 * (k1[2] + 2 * k2[2] + 2 * k3[2] + k4[2]);
-            lam = lam + h >= lamMax ? lamMax : lam + h;
-            taken++;
         }
         out[0] = x;
         out[1] = y;
@@ -136,7 +143,16 @@ final class DiffusionOde {
         out[3] = taken;
     }
 
-    /** k = (g_x, g_y, tr ∂g/∂x, V) of the exact field at (x, y), level λ: g = ᾱ x − √ᾱ x̂_0, tr = 2ᾱ − V. */
+    /** V on the ridge between the heaviest points of stages a and b at level λ, 0 if they are the same point. */
+    private static double ridge(DiffusionExactField field, double[] a, double[] b, double lam) {
+        if (a[4] == b[4]) {
+            return 0;
+        }
+        // V = (s²/σ²) Σ w |x_i − x̂_0|² with half the weight on each of two points = (ᾱ/σ²) D²/4
+        return DiffusionSchedule.alphaBar(lam) / DiffusionSchedule.sigma2(lam) * field.distance2((int) a[4], (int) b[4]) / 4;
+    }
+
+    /** k = (g_x, g_y, tr ∂g/∂x, V, heaviest point) of the exact field at (x, y), level λ: g = ᾱ x − √ᾱ x̂_0, tr = 2ᾱ − V. */
     private static void exactStage(DiffusionExactField field, double lam, double x, double y, double[] k,
             double[] post, double[] l) {
         double ab = DiffusionSchedule.alphaBar(lam);
@@ -146,5 +162,6 @@ final class DiffusionOde {
         k[1] = ab * y - s * post[1];
         k[2] = 2 * ab - post[2];
         k[3] = post[2];
+        k[4] = post[3];
     }
 }

@@ -3,7 +3,7 @@ package org.genlab.core.zoo;
 import org.genlab.core.math.Rng;
 
 /**
- * Ancestral (DDPM) sampling of the continuous VP diffusion on a grid uniform in λ, from
+ * Ancestral (DDPM) sampling of the continuous VP diffusion on the grid of {@link DiffusionSchedule#grid} (fine at small σ, coarse at large σ), from
  * λ(T) down to λ_end = λ(σ = 0.01), in standardised coordinates. Between levels a = λ_k and
  * b = λ_{k+1} &lt; a, with ᾱ_{a|b} = ᾱ_a/ᾱ_b and β_{a|b} = 1 − ᾱ_{a|b}, one step draws from the
  * Gaussian posterior q(x_b | x_a, x̂_0) with x̂_0 = (x_a − σ_a ε)/√ᾱ_a:
@@ -42,12 +42,9 @@ final class DiffusionSampler {
         double[] lam = new double[n];
         double[] ex = new double[n];
         double[] ey = new double[n];
-        double h = (DiffusionSchedule.LAMBDA_MAX - LAMBDA_END) / STEPS;
+        double[] grid = DiffusionSchedule.grid(LAMBDA_END, DiffusionSchedule.LAMBDA_MAX, STEPS);
         for (int k = 0; k <= STEPS; k++) {
-            double la = DiffusionSchedule.LAMBDA_MAX - k * h;
-            if (k == STEPS) {
-                la = LAMBDA_END;
-            }
+            double la = grid[STEPS - k];
             java.util.Arrays.fill(lam, la);
             field.epsilon(lam, x, y, n, ex, ey, null);
             double sa2 = DiffusionSchedule.sigma2(la);
@@ -61,7 +58,7 @@ final class DiffusionSampler {
                     y[p] = (y[p] - sa * ey[p]) / rootA;
                 }
             } else {
-                double lb = k == STEPS - 1 ? LAMBDA_END : DiffusionSchedule.LAMBDA_MAX - (k + 1) * h;
+                double lb = grid[STEPS - k - 1];
                 double sb2 = DiffusionSchedule.sigma2(lb);
                 double logAb = DiffusionSchedule.logAlphaBar(lb);
                 // β_{a|b} = 1 − ᾱ_a/ᾱ_b
