@@ -19,6 +19,8 @@ import org.genlab.lesson.LessonFolders;
 import org.genlab.lesson.LessonLoader;
 import org.genlab.lesson.LessonStep;
 import org.genlab.lesson.LoadResult;
+import org.genlab.export.GifExporter;
+import org.genlab.compute.ProgressSink;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,7 +40,7 @@ import picocli.CommandLine.Spec;
             "With no arguments, opens the window. Window options: --pane NAME opens a pane;",
             "--lesson ID [--step N] opens a lesson (N counts from 1); --lessons DIR adds a folder of lessons.",
             "With a subcommand, runs headless and never opens a window."},
-        subcommands = {Cli.Render.class, Cli.Data.class, EmCommand.class, DiffusionCommand.class, VaeCommand.class, FlowCommand.class,
+        subcommands = {Cli.Render.class, Cli.Animate.class, Cli.Data.class, EmCommand.class, DiffusionCommand.class, VaeCommand.class, FlowCommand.class,
             ZooCommand.class, LogisticCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Cli implements Callable<Integer> {
     /** Exit code for bad arguments or a bad input file. */
@@ -46,7 +48,7 @@ public final class Cli implements Callable<Integer> {
     /** Exit code for a failure while running. */
     public static final int FAILURE = 1;
 
-    private static final Set<String> HEADLESS_WORDS = Set.of("render", "data", "em", "diffusion", "vae", "flow", "zoo", "logistic", "bench", "help", "--help", "-h", "--version",
+    private static final Set<String> HEADLESS_WORDS = Set.of("render", "animate", "data", "em", "diffusion", "vae", "flow", "zoo", "logistic", "bench", "help", "--help", "-h", "--version",
             "-V");
 
     @Spec
@@ -184,17 +186,15 @@ public final class Cli implements Callable<Integer> {
         }
     }
 
-    @Command(name = "render", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"Renders a pane's figure to an image file, headless.",
-                "The figure has the logical --size; the image has size times --scale pixels."})
-    static final class Render implements Callable<Integer> {
-        @Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Option(names = "--pane", paramLabel = "NAME", description = "The pane whose figure to render.")
+    /**
+     * Which figure: a pane, or a lesson step's figure, with optional data and seed. Shared by
+     * {@code render} and {@code animate}.
+     */
+    static final class FigureOptions {
+        @Option(names = "--pane", paramLabel = "NAME", description = "The pane whose figure to draw.")
         String pane;
 
-        @Option(names = "--lesson", paramLabel = "ID", description = "Render the figure of a lesson step instead of a pane.")
+        @Option(names = "--lesson", paramLabel = "ID", description = "Draw the figure of a lesson step instead of a pane.")
         String lesson;
 
         @Option(names = "--step", paramLabel = "N", description = "The lesson step, counting from 1 (default: 1).")
@@ -210,35 +210,10 @@ public final class Cli implements Callable<Integer> {
         @Option(names = "--seed", paramLabel = "S", description = "The pane's random seed.")
         Long seed;
 
-        @Option(names = "--format", paramLabel = "png", defaultValue = "png", description = "Image format: png (default).")
-        String format;
+        private LoadResult loaded;
 
-        @Option(names = "--size", paramLabel = "WxH", defaultValue = "1200x800",
-                description = "Logical figure size (default: ${DEFAULT-VALUE}).")
-        String size;
-
-        @Option(names = "--scale", paramLabel = "K", defaultValue = "1",
-                description = "Pixels per logical unit, 1 to 8 (default: ${DEFAULT-VALUE}); 2 gives crisp slides.")
-        double scale;
-
-        @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output image file.")
-        Path out;
-
-        @Override
-        public Integer call() throws Exception {
-            CommandLine cmd = spec.commandLine();
-            try {
-                HeadlessRenderer.Request req = request();
-                HeadlessRenderer.Result r = HeadlessRenderer.render(req);
-                cmd.getErr().println("wrote " + r.width() + "x" + r.height() + " px figure of pane '" + req.pane() + "'"
-                        + (lesson != null ? " (lesson " + lesson + ", step " + req.steps().size() + ")" : "") + " to " + out);
-                return 0;
-            } catch (BadInput e) {
-                return badInput(cmd, e.getMessage());
-            }
-        }
-
-        private HeadlessRenderer.Request request() throws BadInput {
+        /** The request for a figure of logical size {@code size} at {@code scale}. */
+        HeadlessRenderer.Request request(String size, double scale, String format, Path out) throws BadInput {
             if ((pane == null) == (lesson == null)) {
                 throw new BadInput("give either --pane NAME or --lesson ID");
             }
@@ -249,9 +224,6 @@ public final class Cli implements Callable<Integer> {
             String paneName = lesson == null ? pane : findLesson().topic();
             if (TopicRegistry.byId(paneName).isEmpty()) {
                 throw new BadInput("--pane: unknown pane '" + paneName + "'; panes: " + TopicRegistry.names());
-            }
-            if (!format.equals("png")) {
-                throw new BadInput("--format: '" + format + "' is not supported; formats: png");
             }
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,5})x(\\d{1,5})").matcher(size);
             if (!m.matches()) {
@@ -269,10 +241,13 @@ public final class Cli implements Callable<Integer> {
                 throw new BadInput("--size and --scale: " + size + " at " + scale + "x is over 100 million pixels");
             }
             Dataset2D d = data == null ? null : resolveData(data, seed == null ? 0 : seed);
-            return new HeadlessRenderer.Request(paneName, steps, d, seed, w, h, scale, out);
+            return new HeadlessRenderer.Request(paneName, steps, d, seed, w, h, scale, format, out);
         }
 
-        private LoadResult loaded;
+        /** How the figure is named in messages. */
+        String describe(HeadlessRenderer.Request req) {
+            return "pane '" + req.pane() + "'" + (lesson != null ? " (lesson " + lesson + ", step " + req.steps().size() + ")" : "");
+        }
 
         private Lesson findLesson() throws BadInput {
             if (loaded == null) {
@@ -299,6 +274,126 @@ public final class Cli implements Callable<Integer> {
                 throw new BadInput("--step: lesson '" + lesson + "' has steps 1 to " + l.steps().size() + ", not " + s);
             }
             return l.steps().subList(0, s);
+        }
+    }
+
+    @Command(name = "render", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Renders a pane's figure to an image file, headless.",
+                "PNG has --size times --scale pixels; SVG is vector (shapes and text), --size in its own units."})
+    static final class Render implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Mixin
+        FigureOptions figure = new FigureOptions();
+
+        @Option(names = "--format", paramLabel = "png|svg", description = "Image format: png or svg (default: from the --out "
+                + "file's extension, else png).")
+        String format;
+
+        @Option(names = "--size", paramLabel = "WxH", defaultValue = "1200x800",
+                description = "Logical figure size (default: ${DEFAULT-VALUE}).")
+        String size;
+
+        @Option(names = "--scale", paramLabel = "K", defaultValue = "1",
+                description = "Pixels per logical unit of a PNG, 1 to 8 (default: ${DEFAULT-VALUE}); 2 gives crisp slides.")
+        double scale;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output image file (.png or .svg).")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            CommandLine cmd = spec.commandLine();
+            try {
+                String f = format != null ? format.toLowerCase(java.util.Locale.ROOT)
+                        : out.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".svg") ? "svg" : "png";
+                if (!f.equals("png") && !f.equals("svg")) {
+                    throw new BadInput("--format: '" + format + "' is not supported; formats: png, svg");
+                }
+                HeadlessRenderer.Request req = figure.request(size, scale, f, out);
+                HeadlessRenderer.Result r = HeadlessRenderer.render(req);
+                cmd.getErr().println("wrote " + r.width() + "x" + r.height() + (f.equals("svg") ? " SVG" : " px") + " figure of "
+                        + figure.describe(req) + " to " + out);
+                return 0;
+            } catch (BadInput e) {
+                return badInput(cmd, e.getMessage());
+            }
+        }
+    }
+
+    @Command(name = "animate", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Animates a pane along its own time into a GIF, headless.",
+                "Times: em half-steps, diffusion steps t, flow time t in [0, 1]; the frames are spaced evenly",
+                "from --from to --to inclusive and are the pane's own figure at each time."})
+    static final class Animate implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Mixin
+        FigureOptions figure = new FigureOptions();
+
+        @Option(names = "--from", required = true, paramLabel = "A", description = "The first frame's time.")
+        double from;
+
+        @Option(names = "--to", required = true, paramLabel = "B", description = "The last frame's time (may be below --from).")
+        double to;
+
+        @Option(names = "--frames", paramLabel = "N", defaultValue = "30", description = "How many frames, 1 to 2000 (default: ${DEFAULT-VALUE}).")
+        int frames;
+
+        @Option(names = "--fps", paramLabel = "F", defaultValue = "10", description = "Frames per second, 1 to 50 (default: ${DEFAULT-VALUE}).")
+        double fps;
+
+        @Option(names = "--loop", paramLabel = "L", defaultValue = "0",
+                description = "How many times the GIF plays: 0 for ever (default), 1 once, ...")
+        int loop;
+
+        @Option(names = "--size", paramLabel = "WxH", defaultValue = "800x600",
+                description = "Frame size in pixels (default: ${DEFAULT-VALUE}).")
+        String size;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE.gif", description = "Output GIF file.")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            CommandLine cmd = spec.commandLine();
+            try {
+                if (frames < 1 || frames > 2000) {
+                    throw new BadInput("--frames: " + frames + " is outside 1 to 2000");
+                }
+                if (!(fps >= 1 && fps <= 50)) {
+                    throw new BadInput("--fps: " + fps + " is outside 1 to 50");
+                }
+                if (loop < 0 || loop > 65_536) {
+                    throw new BadInput("--loop: " + loop + " is outside 0 (for ever) to 65536");
+                }
+                if (!Double.isFinite(from) || !Double.isFinite(to)) {
+                    throw new BadInput("--from and --to must be numbers");
+                }
+                HeadlessRenderer.Request req = figure.request(size, 1, "gif", out);
+                if ((double) req.width() * req.height() * frames > 2e9) {
+                    throw new BadInput("--size and --frames: " + frames + " frames of " + size + " is over 2 billion pixels");
+                }
+                GifExporter.Options o = new GifExporter.Options(from, to, frames, fps, loop, 1);
+                ProgressSink quiet = new ProgressSink() {
+                    @Override
+                    public void report(double fraction, String message) {
+                    }
+
+                    @Override
+                    public boolean isCancelled() {
+                        return false;
+                    }
+                };
+                GifExporter.Result r = HeadlessRenderer.animate(req, o, quiet);
+                cmd.getErr().println("wrote " + r.frames() + " frames of " + r.width() + "x" + r.height() + " px at "
+                        + (100.0 / r.delayCentis()) + " fps (" + figure.describe(req) + ") to " + out);
+                return 0;
+            } catch (BadInput e) {
+                return badInput(cmd, e.getMessage());
+            }
         }
     }
 }

@@ -14,9 +14,13 @@ import org.genlab.compute.ComputePool;
 import org.genlab.compute.JobTracker;
 import org.genlab.core.data.Dataset2D;
 import org.genlab.core.param.ParamException;
+import org.genlab.compute.ProgressSink;
+import org.genlab.export.GifExporter;
 import org.genlab.export.PngExporter;
+import org.genlab.export.SvgExporter;
 import org.genlab.lesson.LessonStep;
 import org.genlab.ui.lesson.StepApplier;
+import org.genlab.ui.topic.PaneTime;
 import org.genlab.ui.topic.Topic;
 import org.genlab.ui.topic.TopicContext;
 import org.genlab.ui.topic.TopicInfo;
@@ -34,14 +38,18 @@ public final class HeadlessRenderer {
 
     /**
      * What to render. {@code steps} are the lesson steps to apply first, in order (empty for a
-     * plain pane); {@code data} and {@code seed} may be null.
+     * plain pane); {@code data} and {@code seed} may be null; {@code format} is png or svg.
      */
     public record Request(String pane, java.util.List<LessonStep> steps, Dataset2D data, Long seed, int width, int height,
-                          double scale, Path out) {
+                          double scale, String format, Path out) {
     }
 
-    /** The image written, in pixels. */
+    /** The image written, in pixels (logical units for SVG). */
     public record Result(int width, int height) {
+    }
+
+    /** A pane built off-screen, settled, in its scene (FX thread only). */
+    private record Opened(Topic topic, StackPane root) {
     }
 
     private HeadlessRenderer() {
@@ -74,33 +82,113 @@ public final class HeadlessRenderer {
 
     /** Renders and writes the figure; call from any thread but the FX thread. */
     public static Result render(Request req) throws Cli.BadInput, Exception {
+        return withSettledPane(req, root -> write(root, req.format(), req.scale(), req.out()));
+    }
+
+    /** Writes the settled figure {@code root} as png or svg (FX thread; the PNG is encoded there too). */
+    static Result write(StackPane root, String format, double scale, Path out) throws java.io.IOException {
+        if (format.equals("svg")) {
+            SvgExporter.write(root, out);
+            return new Result((int) Math.ceil(root.getWidth()), (int) Math.ceil(root.getHeight()));
+        }
+        WritableImage img = PngExporter.snapshot(root, scale);
+        PngExporter.write(PngExporter.toBufferedImage(img), out);
+        return new Result((int) img.getWidth(), (int) img.getHeight());
+    }
+
+    /** Something done with a settled figure on the FX thread. */
+    @FunctionalInterface
+    interface FigureWork<T> {
+        T apply(StackPane root) throws Exception;
+    }
+
+    /**
+     * Opens the pane of {@code req} off-screen, waits until it has settled, runs {@code work}
+     * on the FX thread with its figure, and disposes of the pane; call from any thread but the
+     * FX thread.
+     */
+    static <T> T withSettledPane(Request req, FigureWork<T> work) throws Cli.BadInput, Exception {
+        Opened pane = open(req);
+        try {
+            return onFx(() -> work.apply(pane.root()));
+        } finally {
+            Platform.runLater(() -> pane.topic().dispose());
+        }
+    }
+
+    /**
+     * Animates the pane along its own time into a GIF at {@code req.out()}; call from any
+     * thread but the FX thread. Progress goes to {@code sink}.
+     */
+    public static GifExporter.Result animate(Request req, GifExporter.Options options, ProgressSink sink)
+            throws Cli.BadInput, Exception {
+        Opened pane = open(req);
+        try {
+            PaneTime time = pane.topic().time().orElseThrow(() -> new Cli.BadInput("pane '" + req.pane()
+                    + "' has no time to animate; panes that have one: " + animatable()));
+            if (!time.contains(options.from()) || !time.contains(options.to())) {
+                throw new Cli.BadInput("--from/--to: the " + req.pane() + " pane's " + time.name() + " runs from "
+                        + number(time.min()) + " to " + number(time.max()) + "; " + number(options.from()) + " to "
+                        + number(options.to()) + " is outside it");
+            }
+            return GifExporter.write(pane.root(), time, options, Platform::runLater, sink, req.out());
+        } finally {
+            Platform.runLater(() -> pane.topic().dispose());
+        }
+    }
+
+    /** The panes with a time of their own, for messages. */
+    static String animatable() {
+        return "em (half-steps), diffusion (step t), flow (time t in [0, 1])";
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    /** Builds the pane off-screen, applies the request and waits until it has settled. */
+    private static Opened open(Request req) throws Cli.BadInput, Exception {
         TopicInfo info = TopicRegistry.byId(req.pane())
                 .orElseThrow(() -> new Cli.BadInput("--pane: unknown pane '" + req.pane() + "'; panes: " + TopicRegistry.names()));
         startToolkit();
-        CompletableFuture<WritableImage> image = new CompletableFuture<>();
+        CompletableFuture<Opened> opened = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
-                build(info, req, image);
+                build(info, req, opened);
             } catch (Throwable t) {
-                image.completeExceptionally(t);
+                opened.completeExceptionally(t);
             }
         });
-        WritableImage img;
+        return await(opened, "the figure did not finish rendering within " + TIMEOUT_SECONDS + " s");
+    }
+
+    /** Runs {@code work} on the FX thread and waits for it. */
+    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(work.call());
+            } catch (Throwable t) {
+                f.completeExceptionally(t);
+            }
+        });
+        return await(f, "the FX thread did not answer within " + TIMEOUT_SECONDS + " s");
+    }
+
+    private static <T> T await(CompletableFuture<T> f, String timeoutMessage) throws Exception {
         try {
-            img = image.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return f.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof Cli.BadInput bad) {
                 throw bad;
             }
             throw e.getCause() instanceof Exception ex ? ex : e;
         } catch (TimeoutException e) {
-            throw new IllegalStateException("the figure did not finish rendering within " + TIMEOUT_SECONDS + " s");
+            throw new IllegalStateException(timeoutMessage);
         }
-        PngExporter.write(PngExporter.toBufferedImage(img), req.out());
-        return new Result((int) img.getWidth(), (int) img.getHeight());
     }
 
-    private static void build(TopicInfo info, Request req, CompletableFuture<WritableImage> result) throws Cli.BadInput {
+    private static void build(TopicInfo info, Request req, CompletableFuture<Opened> result) throws Cli.BadInput {
         GenLabApp.applyTheme();
         // the command line draws every figure as exported: light, at scale 1
         org.genlab.ui.plot.FigureStyle.currentProperty().set(org.genlab.ui.plot.FigureStyle.DEFAULT);
@@ -133,18 +221,13 @@ public final class HeadlessRenderer {
         root.applyCss();
         root.layout();
         topic.whenSettled().whenComplete((ok, err) -> Platform.runLater(() -> {
-            try {
-                if (err != null) {
-                    result.completeExceptionally(err);
-                    return;
-                }
-                root.layout();
-                result.complete(PngExporter.snapshot(root, req.scale()));
-            } catch (Throwable t) {
-                result.completeExceptionally(t);
-            } finally {
+            if (err != null) {
                 topic.dispose();
+                result.completeExceptionally(err);
+                return;
             }
+            root.layout();
+            result.complete(new Opened(topic, root));
         }));
     }
 }

@@ -38,11 +38,20 @@ public final class PngExporter {
         if (!(scale > 0 && scale <= 8)) {
             throw new IllegalArgumentException("scale must be in (0, 8], got " + scale);
         }
+        // Lay out first and draw every plot for the layout it now has: text that changed since
+        // the last pulse (a fit finishing) can move and resize plots, whose canvases would
+        // otherwise show the frame drawn for their old size.
+        node.applyCss();
+        if (node instanceof Parent p) {
+            p.layout();
+        }
         List<CanvasRegion> canvases = new ArrayList<>();
         collect(node, canvases);
         try {
             if (scale > 1) {
                 canvases.forEach(c -> c.setRenderScale(scale));
+            } else {
+                canvases.forEach(CanvasRegion::redrawNow);
             }
             Bounds b = node.getLayoutBounds();
             SnapshotParameters params = new SnapshotParameters();

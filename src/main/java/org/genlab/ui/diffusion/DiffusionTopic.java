@@ -239,6 +239,15 @@ public final class DiffusionTopic implements Topic {
         return message.getReadOnlyProperty();
     }
 
+    /** The noising step t, 0 (the data) to T: the forward process frame by frame. */
+    @Override
+    public java.util.Optional<org.genlab.ui.topic.PaneTime> time() {
+        return java.util.Optional.of(new org.genlab.ui.topic.PaneTime("step t", 0, model.schedule().steps(), true, t -> {
+            setT(Math.round(t));
+            return whenSettled();
+        }));
+    }
+
     @Override
     public CompletableFuture<Void> whenSettled() {
         alphaBarChart.redrawNow();

@@ -101,6 +101,9 @@ public final class EmTopic implements Topic {
     private final VBox figure;
     private final VBox controls = new VBox();
     private final Slider timeline = new Slider(0, 0, 0);
+    /** An animation's seek waits for this half-step to be shown (FX thread). */
+    private int seekTarget = -1;
+    private CompletableFuture<Void> seekShown;
     private final Label timelineLabel = new Label();
     private final Label stateLabel = new Label();
     private final Label pointLabel = new Label();
@@ -344,6 +347,40 @@ public final class EmTopic implements Topic {
         return message.getReadOnlyProperty();
     }
 
+    /**
+     * The run's half-steps, 0 (the start θ₀) to twice the largest "Run to": a half-step not
+     * computed yet is run to first (from the same start, so the same numbers); past
+     * convergence the last half-step stays.
+     */
+    @Override
+    public java.util.Optional<org.genlab.ui.topic.PaneTime> time() {
+        long maxIterations = ((Param.Int) PARAMS.get("iterations").orElseThrow()).max();
+        return java.util.Optional.of(new org.genlab.ui.topic.PaneTime("half-step", 0, 2 * maxIterations, true,
+                t -> seekHalfStep((int) Math.round(t))));
+    }
+
+    private CompletableFuture<Void> seekHalfStep(int k) {
+        if (runner == null || shown == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("EM has no run to show: " + message.get()));
+        }
+        CompletableFuture<Void> ready = CompletableFuture.completedFuture(null);
+        boolean converged = runner.history().get(shown.lastIndex()).state().converged();
+        if (k > shown.lastIndex() && !converged && !shown.playing()) {
+            apply(Map.of("iterations", (long) Math.ceil(k / 2.0)));
+            ready = reached;
+        }
+        return ready.thenComposeAsync(v -> {
+            int index = Math.max(shown.firstIndex(), Math.min(k, shown.lastIndex()));
+            if (shown.index() == index && !shown.playing()) {
+                return CompletableFuture.<Void>completedFuture(null);
+            }
+            seekTarget = index;
+            seekShown = new CompletableFuture<>();
+            runner.seek(index);
+            return seekShown;
+        }, context.uiExecutor()).thenCompose(v -> whenSettled());
+    }
+
     @Override
     public CompletableFuture<Void> whenSettled() {
         return reached.thenComposeAsync(v -> {
@@ -518,6 +555,11 @@ public final class EmTopic implements Topic {
             runner.step();
         }
         playButton.setText(snap.playing() ? "Pause" : "Play");
+        if (seekShown != null && !snap.playing() && snap.index() == seekTarget) {
+            CompletableFuture<Void> done = seekShown;
+            seekShown = null;
+            done.complete(null);
+        }
         if (!reached.isDone() && !snap.playing() && (s.iteration() >= target || s.converged() || snap.hasError())) {
             runner.setStopCondition(PLAY_UNTIL);
             runner.setStepDelay(Duration.ofMillis((long) speed.getValue()));

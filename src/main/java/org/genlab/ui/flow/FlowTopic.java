@@ -284,6 +284,15 @@ public final class FlowTopic implements Topic {
         return message.getReadOnlyProperty();
     }
 
+    /** Flow time t in [0, 1]: the noise at 0 flowing into the data at 1. */
+    @Override
+    public java.util.Optional<org.genlab.ui.topic.PaneTime> time() {
+        return java.util.Optional.of(new org.genlab.ui.topic.PaneTime("time t", 0, 1, false, t -> {
+            setT(t);
+            return whenSettled();
+        }));
+    }
+
     @Override
     public CompletableFuture<Void> whenSettled() {
         lossChart.redrawNow();

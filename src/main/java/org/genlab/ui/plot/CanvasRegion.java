@@ -80,6 +80,14 @@ public abstract class CanvasRegion extends Region {
     /** Paints the whole figure with any painter (the canvas's, or a Java2D one for export). */
     public abstract void paint(Painter p, Viewport v);
 
+    /**
+     * Paints the figure as it is now with {@code p}, in this region's logical pixels: the
+     * vector export's entry (FX thread). Raster layers draw their latest finished raster.
+     */
+    public void paintExport(Painter p) {
+        frame(currentViewport()).accept(p);
+    }
+
     /** Called when the canvas takes a new size, before the redraw it triggers. */
     protected void resized(double width, double height) {
     }

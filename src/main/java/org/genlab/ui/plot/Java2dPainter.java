@@ -211,6 +211,12 @@ public final class Java2dPainter implements Painter {
         return pixelScale;
     }
 
+    /** Vector output unless {@link #withPixelScale} gave a finite scale. */
+    @Override
+    public boolean isVector() {
+        return pixelScale == Double.POSITIVE_INFINITY;
+    }
+
     @Override
     public void drawImage(RasterImage image, double x, double y, double w, double h) {
         // TYPE_INT_ARGB_PRE has the RasterImage layout, so the pixels are copied as they are.

@@ -84,6 +84,15 @@ public interface Painter {
     }
 
     /**
+     * Whether this painter writes vector output (SVG). A layer that shows a large data set as a
+     * raster on screen embeds that raster here rather than writing one shape per point, so the
+     * file stays small; everything else is drawn as shapes and text.
+     */
+    default boolean isVector() {
+        return false;
+    }
+
+    /**
      * The style this painter draws in ({@link FigureStyle#DEFAULT} unless it was wrapped by
      * {@link FigureStyle#wrap}). Text sizes and line widths are already scaled by the painter; a
      * layer reads the scale only to space its own parts (rows, offsets, margins).

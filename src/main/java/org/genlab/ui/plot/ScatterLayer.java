@@ -170,8 +170,9 @@ public final class ScatterLayer extends AbstractLayer {
         Data d = data;
         p.save();
         p.clip(v.plotLeft(), v.plotTop(), v.plotWidth(), v.plotHeight());
-        // A raster is drawn at screen resolution; an export at 2x or 4x draws the points as vectors.
-        if (d.n > rasterThreshold && p.pixelScale() <= 1) {
+        // A raster is drawn at screen resolution; an export at 2x or 4x draws the points as
+        // vectors; an SVG embeds the screen raster rather than one shape per point.
+        if (d.n > rasterThreshold && (p.pixelScale() <= 1 || p.isVector())) {
             raster.request(java.util.List.of(v, d.version), v, () -> rasterise(d, v));
             raster.draw(p, v);
         } else {

@@ -116,6 +116,11 @@ final class StyledPainter implements Painter {
     }
 
     @Override
+    public boolean isVector() {
+        return p.isVector();
+    }
+
+    @Override
     public void save() {
         p.save();
     }

@@ -83,6 +83,14 @@ public interface Topic {
         return java.util.Optional.empty();
     }
 
+    /**
+     * The pane's own time, if it has one, for animations (EM half-steps, diffusion steps,
+     * flow time). Panes without a time cannot be animated.
+     */
+    default java.util.Optional<PaneTime> time() {
+        return java.util.Optional.empty();
+    }
+
     /** The last thing this topic wants the user to know (shown in the status bar). */
     ReadOnlyStringProperty message();
 
