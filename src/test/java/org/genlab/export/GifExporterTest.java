@@ -41,7 +41,7 @@ class GifExporterTest {
             new Scene(p, 120, 80);
             return p;
         });
-        return new PaneTime("t", 0, max, integral, t -> {
+        return new PaneTime("t", 0, max, max, integral, t -> {
             assertThat(Platform.isFxApplicationThread()).isTrue();
             seeks.add(t);
             ((Label) figure.getChildren().get(0)).setText("t = " + t);
@@ -65,12 +65,12 @@ class GifExporterTest {
 
     @Test
     void framesAreEvenlySpacedInclusiveAndRoundedForAWholeTime() {
-        PaneTime t = new PaneTime("t", 0, 1000, true, x -> null);
+        PaneTime t = new PaneTime("t", 0, 1000, 1000, true, x -> null);
         assertThat(t.frameTimes(0, 10, 3)).containsExactly(0, 5, 10);
         assertThat(t.frameTimes(0, 10, 4)).containsExactly(0, 3, 7, 10);
         assertThat(t.frameTimes(10, 0, 3)).containsExactly(10, 5, 0);
         assertThat(t.frameTimes(7, 9, 1)).containsExactly(7);
-        PaneTime real = new PaneTime("t", 0, 1, false, x -> null);
+        PaneTime real = new PaneTime("t", 0, 1, 1, false, x -> null);
         assertThat(real.frameTimes(0, 1, 5)).containsExactly(0, 0.25, 0.5, 0.75, 1);
         assertThat(real.frameTimes(0.1, 0.7, 7)[6]).isEqualTo(0.7);
     }
@@ -109,7 +109,7 @@ class GifExporterTest {
     @Test
     void aFrameThatFailsStopsTheExportWithItsTime() throws Exception {
         time(true, 10);
-        PaneTime failing = new PaneTime("half-step", 0, 10, true,
+        PaneTime failing = new PaneTime("half-step", 0, 10, 10, true,
                 t -> t >= 2 ? CompletableFuture.failedFuture(new IllegalStateException("no run")) : CompletableFuture.completedFuture(null));
         Path out = dir.resolve("c.gif");
         assertThatThrownBy(() -> GifExporter.write(figure, failing, new GifExporter.Options(0, 4, 5, 10, 0, 1),

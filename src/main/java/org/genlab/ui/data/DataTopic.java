@@ -159,6 +159,13 @@ public final class DataTopic implements Topic {
         return controls;
     }
 
+    /** The data set as the pane's own CSV format (x, y and a weight column when weighted): it loads back. */
+    @Override
+    public java.util.List<org.genlab.core.io.CsvTable> tables() {
+        Dataset2D d = vm.data();
+        return java.util.List.of(org.genlab.core.io.CsvTable.points("data", "the data set (" + d.size() + " points)", d.xs(), d.ys(), d.weights()));
+    }
+
     @Override
     public Node figure() {
         return plot;

@@ -242,7 +242,7 @@ public final class DiffusionTopic implements Topic {
     /** The noising step t, 0 (the data) to T: the forward process frame by frame. */
     @Override
     public java.util.Optional<org.genlab.ui.topic.PaneTime> time() {
-        return java.util.Optional.of(new org.genlab.ui.topic.PaneTime("step t", 0, model.schedule().steps(), true, t -> {
+        return java.util.Optional.of(new org.genlab.ui.topic.PaneTime("step t", 0, model.schedule().steps(), model.schedule().steps(), true, t -> {
             setT(Math.round(t));
             return whenSettled();
         }));
@@ -266,6 +266,46 @@ public final class DiffusionTopic implements Topic {
     /** The model shown (for tests). */
     public ExactDiffusion model() {
         return model;
+    }
+
+    /**
+     * The data set; the forward particles at the slider's t, or, after sampling, the samples
+     * and every particle's reverse trajectory (one row per particle and recorded step).
+     */
+    @Override
+    public java.util.List<org.genlab.core.io.CsvTable> tables() {
+        java.util.List<org.genlab.core.io.CsvTable> out = new java.util.ArrayList<>();
+        out.add(org.genlab.core.io.CsvTable.points("data", "the data set (" + data.size() + " points)", data.xs(), data.ys(), data.weights()));
+        if (reverse == null) {
+            int t = (int) (long) (Long) form.value("t");
+            double[][] p = forwardParticles(t);
+            out.add(org.genlab.core.io.CsvTable.points("particles", "forward particles x_t at t = " + t, p[0], p[1], null));
+        } else {
+            Particles s = reverse.samples();
+            out.add(org.genlab.core.io.CsvTable.points("samples", form.value("sampler") + " samples", s.xs(), s.ys(), null));
+            java.util.List<double[]> rows = new java.util.ArrayList<>();
+            for (Snapshot snap : reverse.trajectory()) {
+                Particles q = snap.particles();
+                for (int i = 0; i < q.size(); i++) {
+                    rows.add(new double[] {i, snap.step(), snap.t(), snap.alphaBar(), q.x(i), q.y(i)});
+                }
+            }
+            out.add(new org.genlab.core.io.CsvTable("trajectories", "reverse trajectories (" + reverse.trajectory().size() + " steps)",
+                    java.util.List.of("particle", "step", "t", "alphaBar", "x", "y"), rows));
+        }
+        return out;
+    }
+
+    /** x_t = √ᾱ_t x₀ + √(1 − ᾱ_t) ε for the pane's particles: {xs, ys}. */
+    private double[][] forwardParticles(int t) {
+        double ab = model.schedule().alphaBar(t);
+        double a = Math.sqrt(ab), s = Math.sqrt(1 - ab);
+        double[] px = new double[x0x.length], py = new double[x0x.length];
+        for (int i = 0; i < px.length; i++) {
+            px[i] = a * x0x[i] + s * noiseX[i];
+            py[i] = a * x0y[i] + s * noiseY[i];
+        }
+        return new double[][] {px, py};
     }
 
     /** The last reverse run, or null (for tests). */
@@ -346,13 +386,8 @@ public final class DiffusionTopic implements Topic {
         double ab = model.schedule().alphaBar(t);
         double a = Math.sqrt(ab), s = Math.sqrt(1 - ab);
         if (reverse == null) {
-            // x_t = √ᾱ_t x₀ + √(1 − ᾱ_t) ε
-            double[] px = new double[x0x.length], py = new double[x0x.length];
-            for (int i = 0; i < px.length; i++) {
-                px[i] = a * x0x[i] + s * noiseX[i];
-                py[i] = a * x0y[i] + s * noiseY[i];
-            }
-            particles.setPoints(px, py, PARTICLE_COLOUR, px.length > 3000 ? 2.5 : 4);
+            double[][] p = forwardParticles(t);
+            particles.setPoints(p[0], p[1], PARTICLE_COLOUR, p[0].length > 3000 ? 2.5 : 4);
         }
         showFieldsAt(t);
         alphaBarChart.setCursorX(t);

@@ -355,7 +355,8 @@ public final class EmTopic implements Topic {
     @Override
     public java.util.Optional<org.genlab.ui.topic.PaneTime> time() {
         long maxIterations = ((Param.Int) PARAMS.get("iterations").orElseThrow()).max();
-        return java.util.Optional.of(new org.genlab.ui.topic.PaneTime("half-step", 0, 2 * maxIterations, true,
+        return java.util.Optional.of(new org.genlab.ui.topic.PaneTime("half-step", 0, 2 * maxIterations,
+                shown != null && shown.lastIndex() > 0 ? shown.lastIndex() : 20, true,
                 t -> seekHalfStep((int) Math.round(t))));
     }
 
@@ -395,6 +396,39 @@ public final class EmTopic implements Topic {
         if (runner != null) {
             runner.close();
         }
+    }
+
+    /**
+     * The data set, and the responsibilities Q(z | x_i) of the half-step shown (one column per
+     * component) when it has them.
+     */
+    @Override
+    public java.util.List<org.genlab.core.io.CsvTable> tables() {
+        if (data == null) {
+            return java.util.List.of();
+        }
+        java.util.List<org.genlab.core.io.CsvTable> out = new java.util.ArrayList<>();
+        out.add(org.genlab.core.io.CsvTable.points("data", "the data set (" + data.size() + " points)", data.xs(), data.ys(), data.weights()));
+        if (shown != null && shown.state().state().responsibilities().isPresent()) {
+            Responsibilities q = shown.state().state().responsibilities().get();
+            java.util.List<String> cols = new java.util.ArrayList<>(java.util.List.of("x", "y", "weight"));
+            for (int z = 1; z <= q.k(); z++) {
+                cols.add("Q" + z);
+            }
+            java.util.List<double[]> rows = new java.util.ArrayList<>(data.size());
+            for (int i = 0; i < data.size(); i++) {
+                double[] r = new double[3 + q.k()];
+                r[0] = data.x(i);
+                r[1] = data.y(i);
+                r[2] = data.weight(i);
+                for (int z = 0; z < q.k(); z++) {
+                    r[3 + z] = q.q(i, z);
+                }
+                rows.add(r);
+            }
+            out.add(new org.genlab.core.io.CsvTable("responsibilities", "responsibilities Q(z | x) at half-step " + shown.index(), cols, rows));
+        }
+        return out;
     }
 
     /** The current half-step (for tests and lessons). */

@@ -284,10 +284,44 @@ public final class FlowTopic implements Topic {
         return message.getReadOnlyProperty();
     }
 
+    /**
+     * The data set; once the particles have flowed, the particles at the time shown, the
+     * samples they reach at t = 1, and the recorded trajectories (one row per particle and time).
+     */
+    @Override
+    public java.util.List<org.genlab.core.io.CsvTable> tables() {
+        java.util.List<org.genlab.core.io.CsvTable> out = new java.util.ArrayList<>();
+        if (data != null) {
+            out.add(org.genlab.core.io.CsvTable.points("data", "the data set (" + data.size() + " points)", data.xs(), data.ys(), data.weights()));
+        }
+        FlowSampleResult r = run;
+        if (r != null) {
+            FlowSnapshot s = r.snapshotAt(t());
+            if (s != null) {
+                out.add(org.genlab.core.io.CsvTable.points("particles", String.format(Locale.ROOT, "particles at t = %.3f", s.t()),
+                        s.particles().xs(), s.particles().ys(), null));
+            }
+            out.add(org.genlab.core.io.CsvTable.points("samples", "samples at t = 1 (" + form.value("solver") + ", m = " + form.value("steps") + ")",
+                    r.samples().xs(), r.samples().ys(), null));
+            Trajectories paths = r.paths();
+            java.util.List<double[]> rows = new java.util.ArrayList<>();
+            for (int p = 0; p < paths.particles(); p++) {
+                for (int k = 0; k < paths.points(); k++) {
+                    rows.add(new double[] {p, paths.time(k), paths.x(p, k), paths.y(p, k)});
+                }
+            }
+            if (!rows.isEmpty()) {
+                out.add(new org.genlab.core.io.CsvTable("trajectories", "marginal trajectories (" + paths.particles() + " particles)",
+                        java.util.List.of("particle", "t", "x", "y"), rows));
+            }
+        }
+        return out;
+    }
+
     /** Flow time t in [0, 1]: the noise at 0 flowing into the data at 1. */
     @Override
     public java.util.Optional<org.genlab.ui.topic.PaneTime> time() {
-        return java.util.Optional.of(new org.genlab.ui.topic.PaneTime("time t", 0, 1, false, t -> {
+        return java.util.Optional.of(new org.genlab.ui.topic.PaneTime("time t", 0, 1, 1, false, t -> {
             setT(t);
             return whenSettled();
         }));

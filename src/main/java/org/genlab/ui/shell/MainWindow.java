@@ -594,6 +594,113 @@ public final class MainWindow {
         });
     }
 
+    /** Asks where to save, then writes the figure as SVG (the walk on the FX thread, the file off it). */
+    public void exportSvg() {
+        Topic t = current.get();
+        if (t == null) {
+            return;
+        }
+        File f = askSaveFile("Save figure as SVG", "SVG image", "svg", "genlab-" + t.id() + ".svg");
+        if (f != null) {
+            saveSvg(t, f.toPath(), statusBar::flash);
+        }
+    }
+
+    /** Writes the pane's figure as SVG to {@code out}; {@code done} gets a message on the FX thread. */
+    public void saveSvg(Topic t, Path out, Consumer<String> done) {
+        String svg = org.genlab.export.SvgExporter.toSvg(t.figure());
+        byte[] bytes = svg.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        writeOffThread(out, os -> os.write(bytes), "Saved " + out + " (SVG, " + (bytes.length + 1023) / 1024 + " KB)", done);
+    }
+
+    /** Asks what to animate and where, then writes the GIF as a cancellable job in the status bar. */
+    public void exportGif() {
+        Topic t = current.get();
+        if (t == null) {
+            return;
+        }
+        java.util.Optional<org.genlab.ui.topic.PaneTime> time = t.time();
+        if (time.isEmpty()) {
+            statusBar.flash("The " + t.title() + " pane has no time to animate; EM, diffusion and flow matching have.");
+            return;
+        }
+        javafx.geometry.Bounds b = t.figure().getLayoutBounds();
+        java.util.Optional<org.genlab.export.GifExporter.Options> options =
+                new GifDialog(stack.getScene().getWindow(), t.title(), time.get(), b.getWidth(), b.getHeight()).ask();
+        if (options.isEmpty()) {
+            return;
+        }
+        File f = askSaveFile("Save animation as GIF", "GIF animation", "gif", "genlab-" + t.id() + ".gif");
+        if (f != null) {
+            saveGif(t, time.get(), options.get(), f.toPath(), statusBar::flash);
+        }
+    }
+
+    /**
+     * Writes the animation as a job with progress and Cancel in the status bar, on a thread of
+     * its own (the pane needs the compute pool to draw each frame).
+     */
+    public org.genlab.compute.ComputeJob<org.genlab.export.GifExporter.Result> saveGif(Topic t,
+            org.genlab.ui.topic.PaneTime time, org.genlab.export.GifExporter.Options options, Path out, Consumer<String> done) {
+        Node figure = t.figure();
+        return org.genlab.compute.ComputeJob.<org.genlab.export.GifExporter.Result>builder("Writing " + out.getFileName(),
+                        sink -> org.genlab.export.GifExporter.write(figure, time, options, context.uiExecutor(), sink, out))
+                .onSuccess(r -> done.accept("Saved " + out + " (" + r.frames() + " frames, " + r.width() + "x" + r.height() + " px)"))
+                .onFailure(e -> done.accept("Could not save " + out + ": " + e.getMessage()))
+                .onCancelled(() -> done.accept("GIF export cancelled; nothing was written"))
+                .tracker(context.jobs())
+                .start(r -> {
+                    Thread th = new Thread(r, "genlab-gif-export");
+                    th.setDaemon(true);
+                    th.start();
+                }, context.uiExecutor());
+    }
+
+    /** Asks where to save a table of the pane, then writes it as CSV. */
+    public void exportCsv(Topic t, org.genlab.core.io.CsvTable table) {
+        File f = askSaveFile("Save " + table.title() + " as CSV", "CSV table", "csv", "genlab-" + t.id() + "-" + table.name() + ".csv");
+        if (f != null) {
+            writeOffThread(f.toPath(), table::write, "Saved " + f + " (" + table.rows().size() + " rows of " + table.title() + ")",
+                    statusBar::flash);
+        }
+    }
+
+    /** The file chooser every export shares: the last folder, the extension added if missing. */
+    private File askSaveFile(String title, String kind, String ext, String initialName) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, "*." + ext));
+        chooser.setInitialFileName(initialName);
+        File last = exportSettings.lastFolder();
+        if (last != null && last.isDirectory()) {
+            chooser.setInitialDirectory(last);
+        }
+        File f = chooser.showSaveDialog(stack.getScene().getWindow());
+        if (f == null) {
+            return null;
+        }
+        if (!f.getName().toLowerCase(java.util.Locale.ROOT).endsWith("." + ext)) {
+            f = new File(f.getParentFile(), f.getName() + "." + ext);
+        }
+        exportSettings.lastFolder(f.getParentFile());
+        return f;
+    }
+
+    /** Writes a file atomically on the compute pool; {@code done} gets the outcome on the FX thread. */
+    private void writeOffThread(Path out, org.genlab.core.io.AtomicFiles.Content content, String success, Consumer<String> done) {
+        context.pool().executor().execute(() -> {
+            String msg;
+            try {
+                org.genlab.core.io.AtomicFiles.write(out, content);
+                msg = success;
+            } catch (Exception e) {
+                msg = "Could not save " + out + ": " + e.getMessage();
+            }
+            String m = msg;
+            context.uiExecutor().execute(() -> done.accept(m));
+        });
+    }
+
     /** Puts the figure on the clipboard at 2x. */
     public void copyFigure() {
         Topic t = current.get();
@@ -632,13 +739,38 @@ public final class MainWindow {
         SplitMenuButton export = new SplitMenuButton();
         export.setText("Save PNG");
         export.setId("export-button");
-        export.setTooltip(new Tooltip("Save the figure as PNG (Ctrl+S); the arrow picks 1x, 2x or 4x"));
+        export.setTooltip(new Tooltip("Save the figure as PNG (Ctrl+S); the arrow offers 1x, 2x or 4x, SVG, an animated GIF "
+                + "and the pane's data as CSV"));
         export.setOnAction(e -> exportPng(exportSettings.scale()));
         for (int s : PngExporter.SCALES) {
             MenuItem item = new MenuItem("PNG at " + s + "x" + (s == 2 ? " (crisp on slides)" : ""));
             item.setOnAction(e -> exportPng(s));
             export.getItems().add(item);
         }
+        MenuItem svg = new MenuItem("SVG (vector: shapes and text)…");
+        svg.setId("export-svg");
+        svg.setOnAction(e -> exportSvg());
+        MenuItem gif = new MenuItem("Animated GIF…");
+        gif.setId("export-gif");
+        gif.setOnAction(e -> exportGif());
+        export.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), svg, gif);
+        // the pane's tables (data, samples, trajectories) change with the pane: listed on opening
+        int fixedItems = export.getItems().size();
+        export.setOnShowing(e -> {
+            export.getItems().remove(fixedItems, export.getItems().size());
+            Topic t = current.get();
+            gif.setDisable(t == null || t.time().isEmpty());
+            java.util.List<org.genlab.core.io.CsvTable> tables = t == null ? java.util.List.of() : t.tables();
+            if (!tables.isEmpty()) {
+                export.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+            }
+            for (org.genlab.core.io.CsvTable table : tables) {
+                MenuItem item = new MenuItem("CSV: " + table.title() + " (" + table.rows().size() + " rows)…");
+                item.setId("export-csv-" + table.name());
+                item.setOnAction(ev -> exportCsv(t, table));
+                export.getItems().add(item);
+            }
+        });
         Button copy = new Button("Copy figure");
         copy.setTooltip(new Tooltip("Copy the figure to the clipboard at 2x (Ctrl+Shift+C)"));
         copy.setOnAction(e -> copyFigure());

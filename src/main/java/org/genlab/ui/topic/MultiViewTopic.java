@@ -99,6 +99,11 @@ public abstract class MultiViewTopic implements Topic {
     }
 
     @Override
+    public java.util.List<org.genlab.core.io.CsvTable> tables() {
+        return current.tables();
+    }
+
+    @Override
     public final ReadOnlyStringProperty message() {
         return message.getReadOnlyProperty();
     }

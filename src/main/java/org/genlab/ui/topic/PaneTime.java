@@ -12,17 +12,19 @@ import java.util.function.DoubleFunction;
  * @param name     what the time is called, for messages and the dialog ("half-step", "step t")
  * @param min      the smallest time
  * @param max      the largest time
+ * @param usualTo  where an animation usually ends (the window's dialog starts there)
  * @param integral whether only whole numbers are times (frames are then rounded)
  * @param seek     shows the figure at a time within [min, max] and completes when it is drawn
  *                 (FX thread)
  */
-public record PaneTime(String name, double min, double max, boolean integral,
+public record PaneTime(String name, double min, double max, double usualTo, boolean integral,
                        DoubleFunction<CompletableFuture<Void>> seek) {
 
     public PaneTime {
         if (!(min <= max)) {
             throw new IllegalArgumentException("time range " + min + " to " + max + " is empty");
         }
+        usualTo = Math.max(min, Math.min(max, usualTo));
     }
 
     /** Whether {@code t} is a time of this pane. */

@@ -195,4 +195,9 @@ public abstract class PaneView {
         return f.thenComposeAsync(v -> f == ready ? CompletableFuture.completedFuture(null) : settledCompute(),
                 context.uiExecutor());
     }
+
+    /** The tables this view can save as CSV now (see {@link Topic#tables()}); none by default. */
+    public List<org.genlab.core.io.CsvTable> tables() {
+        return List.of();
+    }
 }

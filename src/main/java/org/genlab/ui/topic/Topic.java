@@ -91,6 +91,14 @@ public interface Topic {
         return java.util.Optional.empty();
     }
 
+    /**
+     * The tables this pane can save as CSV now: its data set, its samples, its trajectories,
+     * as they are shown. Empty when there is nothing to save.
+     */
+    default java.util.List<org.genlab.core.io.CsvTable> tables() {
+        return java.util.List.of();
+    }
+
     /** The last thing this topic wants the user to know (shown in the status bar). */
     ReadOnlyStringProperty message();
 

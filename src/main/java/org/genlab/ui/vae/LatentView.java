@@ -531,6 +531,51 @@ final class LatentView extends PaneView {
 
     // ---- drawing ----------------------------------------------------------------------------------
 
+    /**
+     * The encoded items: the index of each in the data set, the mean and log-variance of
+     * q(z | x) per latent dimension, and its known factors (images) or coordinates (points).
+     */
+    @Override
+    public List<org.genlab.core.io.CsvTable> tables() {
+        Vae.Encodings e = encodings;
+        if (e == null || shown.length == 0) {
+            return List.of();
+        }
+        int d = e.means()[0].length;
+        List<String> cols = new ArrayList<>(List.of("item"));
+        for (int j = 1; j <= d; j++) {
+            cols.add("mu" + j);
+        }
+        for (int j = 1; j <= d; j++) {
+            cols.add("logvar" + j);
+        }
+        List<String> known = isImages() ? Shapes.FACTOR_NAMES : List.of("x", "y");
+        cols.addAll(known);
+        List<double[]> rows = new ArrayList<>(shown.length);
+        for (int i = 0; i < shown.length && i < e.size(); i++) {
+            double[] r = new double[cols.size()];
+            int c = 0;
+            r[c++] = shown[i];
+            for (int j = 0; j < d; j++) {
+                r[c++] = shortest(e.means()[i][j]);
+            }
+            for (int j = 0; j < d; j++) {
+                r[c++] = shortest(e.logVars()[i][j]);
+            }
+            for (String f : known) {
+                r[c++] = isImages() ? shapes.factor(shown[i], f) : f.equals("x") ? points.x(shown[i]) : points.y(shown[i]);
+            }
+            rows.add(r);
+        }
+        return List.of(new org.genlab.core.io.CsvTable("latent", "encoded means and log-variances of " + rows.size() + " items",
+                cols, rows));
+    }
+
+    /** A float as the double of its shortest decimal (0.1f as 0.1, not 0.10000000149011612): it reads back to the same float. */
+    private static double shortest(float f) {
+        return Double.parseDouble(Float.toString(f));
+    }
+
     /** The colour factor of item i of the data set, and the factor's range. */
     private double factor(int i) {
         String c = choice("colour");

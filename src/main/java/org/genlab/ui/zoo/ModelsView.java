@@ -79,6 +79,8 @@ final class ModelsView extends PaneView {
     };
     /** What each card shows now (its key), and what it should show. */
     private final Map<ZooKind, String> shownKey = new EnumMap<>(ZooKind.class);
+    /** The samples each card shows now, rows (x, y), for the CSV export. */
+    private final Map<ZooKind, double[][]> shownSamples = new EnumMap<>(ZooKind.class);
     private final Set<ZooKind> stale = EnumSet.noneOf(ZooKind.class);
     private Dataset2D custom;
     private Request request;
@@ -516,6 +518,19 @@ final class ModelsView extends PaneView {
 
     // ---- showing results (FX thread) -----------------------------------------------------------------
 
+    /** The data set the models are fitted to, and each card's samples. */
+    @Override
+    public List<org.genlab.core.io.CsvTable> tables() {
+        List<org.genlab.core.io.CsvTable> out = new ArrayList<>();
+        if (request != null) {
+            Dataset2D d = request.data();
+            out.add(org.genlab.core.io.CsvTable.points("data", "the data set (" + d.size() + " points)", d.xs(), d.ys(), d.weights()));
+        }
+        shownSamples.forEach((kind, rowsXY) -> out.add(new org.genlab.core.io.CsvTable("samples-" + kind.id(),
+                kind.title() + " samples", List.of("x", "y"), java.util.Arrays.asList(rowsXY))));
+        return out;
+    }
+
     private void show(long gen, Fitted f) {
         if (gen != jobGeneration) {
             return;
@@ -523,6 +538,7 @@ final class ModelsView extends PaneView {
         ZooCard card = cards.get(f.kind());
         Row row = rows.get(f.kind());
         if (f.error() != null) {
+            shownSamples.remove(f.kind());
             card.clear();
             card.setStatus(f.error(), true);
             row.value().setText("—");
@@ -539,6 +555,7 @@ final class ModelsView extends PaneView {
         card.setSummary(f.shown().summary(), f.estimator().label() + ", on a log colour scale over three decades"
                 + (f.coarse() ? " (a coarse first pass; refining…)" : ""));
         card.setSamples(f.samples(), bool("samples"));
+        shownSamples.put(f.kind(), f.samples());
         card.setTrace(f.trace(), bool("trace"));
         if (f.shown() instanceof GmmModel g) {
             card.setMixture(g.mixture());

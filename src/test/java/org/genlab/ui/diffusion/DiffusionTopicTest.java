@@ -79,4 +79,28 @@ class DiffusionTopicTest {
         double w1 = Double.parseDouble(text.replaceAll("(?s).*ε_1 = \\([^)]*\\)\\s+posterior ([0-9.]+).*", "$1"));
         assertThat(w1).isGreaterThan(0.5);
     }
+
+    @Test
+    void csvTablesAreTheDataTheParticlesAndAfterSamplingTheTrajectories(FxRobot robot) throws Exception {
+        var before = topic.tables();
+        assertThat(before).extracting(org.genlab.core.io.CsvTable::name).containsExactly("data", "particles");
+        assertThat(before.get(0).rows()).containsExactly(new double[] {1, 0}, new double[] {0, 1});
+        robot.interact(() -> topic.apply(Map.of("sampler", "ddim", "steps", 20L, "n", 50L)));
+        robot.clickOn("#diffusion-sample");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> topic.reverse() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        var after = topic.tables();
+        assertThat(after).extracting(org.genlab.core.io.CsvTable::name).containsExactly("data", "samples", "trajectories");
+        var samples = after.get(1);
+        assertThat(samples.rows()).hasSize(50);
+        var p = topic.reverse().samples();
+        assertThat(samples.rows().get(7)).containsExactly(p.x(7), p.y(7));
+        var traj = after.get(2);
+        assertThat(traj.columns()).containsExactly("particle", "step", "t", "alphaBar", "x", "y");
+        assertThat(traj.rows()).hasSize(50 * topic.reverse().trajectory().size());
+        // the last recorded step of each particle is its sample
+        double[] last = traj.rows().get(traj.rows().size() - 1);
+        assertThat(last[0]).isEqualTo(49);
+        assertThat(last[4]).isEqualTo(p.x(49));
+    }
 }

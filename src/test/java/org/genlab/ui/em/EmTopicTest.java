@@ -221,4 +221,21 @@ class EmTopicTest {
         robot.type(KeyCode.SPACE);
         waitFor(() -> !topic.runner().snapshot().playing());
     }
+
+    @Test
+    void csvTablesAreTheDataAndTheResponsibilitiesOfTheHalfStepShown(FxRobot robot) throws Exception {
+        robot.interact(() -> topic.apply(Map.of("iterations", 3L)));
+        topic.whenSettled().get(60, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        var tables = topic.tables();
+        assertThat(tables).extracting(org.genlab.core.io.CsvTable::name).containsExactly("data", "responsibilities");
+        var q = tables.get(1);
+        assertThat(q.columns()).containsExactly("x", "y", "weight", "Q1", "Q2");
+        assertThat(q.rows()).hasSize(tables.get(0).rows().size());
+        for (double[] r : q.rows()) {
+            assertThat(r[3] + r[4]).isCloseTo(1, org.assertj.core.data.Offset.offset(1e-12));
+        }
+        var resp = topic.state().responsibilities().orElseThrow();
+        assertThat(q.rows().get(11)[3]).isEqualTo(resp.q(11, 0));
+    }
 }

@@ -133,4 +133,21 @@ class FlowTopicTest {
         robot.interact(() -> topic.apply(Map.of("field", "learned")));
         assertThat(topic.values()).as("no network yet").containsEntry("field", "exact");
     }
+
+    @Test
+    void csvTablesHoldTheParticlesAtTheTimeShownTheSamplesAndTheTrajectories(FxRobot robot) throws Exception {
+        robot.interact(() -> topic.apply(Map.of("data", "two-point", "n", 300L, "t", 0.5)));
+        settle(robot);
+        var tables = topic.tables();
+        assertThat(tables).extracting(org.genlab.core.io.CsvTable::name).containsExactly("data", "particles", "samples", "trajectories");
+        assertThat(tables.get(0).rows()).containsExactly(new double[] {1, 0}, new double[] {0, 1});
+        assertThat(tables.get(1).title()).isEqualTo("particles at t = 0.500");
+        assertThat(tables.get(1).rows()).hasSize(300);
+        assertThat(tables.get(2).rows()).hasSize(300);
+        var traj = tables.get(3);
+        assertThat(traj.columns()).containsExactly("particle", "t", "x", "y");
+        // every trajectory starts at t = 0 and ends at t = 1
+        assertThat(traj.rows().get(0)[1]).isZero();
+        assertThat(traj.rows().get(traj.rows().size() - 1)[1]).isEqualTo(1.0);
+    }
 }

@@ -147,4 +147,16 @@ class LatentViewTest extends VaePaneTestBase {
         assertThat(v.trainer()).isNull();
         assertThat(v.readout()).contains("untrained");
     }
+
+    @Test
+    void theCsvTableHoldsEveryShownItemsEncodingAndFactors(FxRobot robot) throws Exception {
+        LatentView v = latent(robot, Map.of("view", "latent"));
+        var tables = topic.tables();
+        assertThat(tables).hasSize(1);
+        var t = tables.get(0);
+        assertThat(t.columns()).containsExactly("item", "mu1", "mu2", "logvar1", "logvar2", "kind", "x", "y", "scale", "rotation");
+        assertThat(t.rows()).hasSize(v.encodings().size());
+        assertThat((float) t.rows().get(5)[1]).isEqualTo(v.encodings().means()[5][0]);
+        assertThat((float) t.rows().get(5)[4]).isEqualTo(v.encodings().logVars()[5][1]);
+    }
 }

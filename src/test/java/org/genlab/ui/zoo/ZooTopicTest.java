@@ -130,4 +130,15 @@ class ZooTopicTest extends PaneTestBase<ZooTopic> {
         robot.type(javafx.scene.input.KeyCode.RIGHT);
         assertThat(fx(() -> topic.currentView().readout())).contains("1 of 40 draws shown");
     }
+
+    @Test
+    void csvTablesAreTheDataSetAndEveryCardsSamples(FxRobot robot) throws Exception {
+        quick();
+        var tables = topic.tables();
+        assertThat(tables.get(0).name()).isEqualTo("data");
+        assertThat(tables).extracting(org.genlab.core.io.CsvTable::name)
+                .contains("samples-kde", "samples-gmm").hasSize(1 + ZooKind.values().length);
+        assertThat(tables.get(1).columns()).containsExactly("x", "y");
+        assertThat(tables.get(1).rows()).isNotEmpty();
+    }
 }
