@@ -39,8 +39,8 @@ final class GifDialog {
         this.figureHeight = figureHeight;
         dialog.initOwner(owner);
         dialog.setTitle("Animated GIF");
-        dialog.setHeaderText("Animate the " + paneTitle + " pane along its " + time.name() + " ("
-                + number(time.min()) + " to " + number(time.max()) + ")");
+        dialog.setHeaderText("Animate the " + paneTitle + " pane in its own time: " + time.name() + " "
+                + number(time.min()) + " to " + number(time.max()) + ".\nEach frame is the figure as the pane draws it.");
         from.setText(number(time.min()));
         to.setText(number(time.usualTo()));
         for (double s : SCALES) {

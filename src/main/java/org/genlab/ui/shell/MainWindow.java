@@ -765,7 +765,7 @@ public final class MainWindow {
                 export.getItems().add(new javafx.scene.control.SeparatorMenuItem());
             }
             for (org.genlab.core.io.CsvTable table : tables) {
-                MenuItem item = new MenuItem("CSV: " + table.title() + " (" + table.rows().size() + " rows)…");
+                MenuItem item = new MenuItem("CSV: " + table.title() + "…");
                 item.setId("export-csv-" + table.name());
                 item.setOnAction(ev -> exportCsv(t, table));
                 export.getItems().add(item);

@@ -527,7 +527,7 @@ final class ModelsView extends PaneView {
             out.add(org.genlab.core.io.CsvTable.points("data", "the data set (" + d.size() + " points)", d.xs(), d.ys(), d.weights()));
         }
         shownSamples.forEach((kind, rowsXY) -> out.add(new org.genlab.core.io.CsvTable("samples-" + kind.id(),
-                kind.title() + " samples", List.of("x", "y"), java.util.Arrays.asList(rowsXY))));
+                kind.title() + " samples (" + rowsXY.length + ")", List.of("x", "y"), java.util.Arrays.asList(rowsXY))));
         return out;
     }
 
