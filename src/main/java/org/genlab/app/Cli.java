@@ -210,6 +210,10 @@ public final class Cli implements Callable<Integer> {
         @Option(names = "--seed", paramLabel = "S", description = "The pane's random seed.")
         Long seed;
 
+        @Option(names = "--set", paramLabel = "NAME=VALUE",
+                description = "Sets one of the pane's parameters, as the control panel would (repeatable), e.g. --set view=latent.")
+        List<String> set = new ArrayList<>();
+
         private LoadResult loaded;
 
         /** The request for a figure of logical size {@code size} at {@code scale}. */
@@ -241,7 +245,15 @@ public final class Cli implements Callable<Integer> {
                 throw new BadInput("--size and --scale: " + size + " at " + scale + "x is over 100 million pixels");
             }
             Dataset2D d = data == null ? null : resolveData(data, seed == null ? 0 : seed);
-            return new HeadlessRenderer.Request(paneName, steps, d, seed, w, h, scale, format, out);
+            java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
+            for (String kv : set) {
+                int eq = kv.indexOf('=');
+                if (eq <= 0) {
+                    throw new BadInput("--set: '" + kv + "' is not NAME=VALUE");
+                }
+                settings.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
+            }
+            return new HeadlessRenderer.Request(paneName, steps, d, seed, settings, w, h, scale, format, out);
         }
 
         /** How the figure is named in messages. */

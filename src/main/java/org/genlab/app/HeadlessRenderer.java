@@ -40,8 +40,11 @@ public final class HeadlessRenderer {
      * What to render. {@code steps} are the lesson steps to apply first, in order (empty for a
      * plain pane); {@code data} and {@code seed} may be null; {@code format} is png or svg.
      */
-    public record Request(String pane, java.util.List<LessonStep> steps, Dataset2D data, Long seed, int width, int height,
-                          double scale, String format, Path out) {
+    public record Request(String pane, java.util.List<LessonStep> steps, Dataset2D data, Long seed,
+                          Map<String, String> settings, int width, int height, double scale, String format, Path out) {
+        public Request {
+            settings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));
+        }
     }
 
     /** The image written, in pixels (logical units for SVG). */
@@ -139,7 +142,7 @@ public final class HeadlessRenderer {
 
     /** The panes with a time of their own, for messages. */
     static String animatable() {
-        return "em (half-steps), diffusion (step t), flow (time t in [0, 1])";
+        return "em (half-steps), diffusion (step t), flow (time t in [0, 1]), vae with --set view=latent (training steps)";
     }
 
     private static String number(double v) {
@@ -204,6 +207,15 @@ public final class HeadlessRenderer {
                     topic.apply(topic.parameters().validate(Map.of("seed", req.seed())));
                 } catch (ParamException e) {
                     throw new Cli.BadInput("--seed: " + e.reason());
+                }
+            }
+            if (!req.settings().isEmpty()) {
+                try {
+                    // all checked before any is applied, then applied together as a lesson block is
+                    Map<String, Object> v = topic.parameters().validate(req.settings());
+                    topic.apply(v);
+                } catch (ParamException e) {
+                    throw new Cli.BadInput("--set " + e.param() + ": " + e.reason());
                 }
             }
             // After the seed: on the data pane the seed redraws its preset, and --data wins.

@@ -74,4 +74,33 @@ class AnimateCommandTest extends CliCommandTest {
         assertThat(Files.exists(gif)).isFalse();
         assertThat(run("animate", "--help")).isZero();
     }
+
+    @Test
+    void sameSettingsGiveTheSameGifByteForByte() throws Exception {
+        Path a = dir.resolve("a.gif"), b = dir.resolve("b.gif");
+        for (Path p : new Path[] {a, b}) {
+            assertThat(run("animate", "--pane", "em", "--set", "init=q5-3", "--seed", "4", "--from", "0", "--to", "6",
+                    "--frames", "4", "--size", "300x200", "--out", p.toString())).isZero();
+        }
+        assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b));
+    }
+
+    @Test
+    void theVaeLatentViewAnimatesItsTraining() throws Exception {
+        Path gif = dir.resolve("vae.gif");
+        assertThat(run("animate", "--pane", "vae", "--set", "view=latent", "--from", "0", "--to", "60", "--frames", "3",
+                "--size", "500x350", "--out", gif.toString())).isZero();
+        GifWriterTest.Gif g = GifWriterTest.read(gif);
+        assertThat(g.frames()).hasSize(3);
+        // an untrained model at step 0, a trained one at step 60
+        assertThat(SvgExportTest.difference(g.frames().get(0), g.frames().get(2))).isGreaterThan(0.01);
+        // the other views of the pane have no time; --set names what it sets
+        assertThat(run("animate", "--pane", "vae", "--from", "0", "--to", "1", "--out", gif.toString())).isEqualTo(2);
+        assertThat(err).contains("vae with --set view=latent");
+        assertThat(run("animate", "--pane", "vae", "--set", "view=nope", "--from", "0", "--to", "1", "--out", gif.toString()))
+                .isEqualTo(2);
+        assertThat(err).contains("--set view:");
+        assertThat(run("render", "--pane", "em", "--set", "k", "--out", dir.resolve("x.png").toString())).isEqualTo(2);
+        assertThat(err).contains("'k' is not NAME=VALUE");
+    }
 }

@@ -43,7 +43,7 @@ class SvgExportTest {
     static void renderEveryPane() throws Exception {
         for (String pane : TopicRegistry.names().split(", ")) {
             Path svg = dir.resolve(pane + ".svg"), png = dir.resolve(pane + ".png");
-            HeadlessRenderer.Request req = new HeadlessRenderer.Request(pane, List.of(), null, null, W, H, 1, "svg", svg);
+            HeadlessRenderer.Request req = new HeadlessRenderer.Request(pane, List.of(), null, null, java.util.Map.of(), W, H, 1, "svg", svg);
             HeadlessRenderer.withSettledPane(req, root -> {
                 HeadlessRenderer.write(root, "svg", 1, svg);
                 return HeadlessRenderer.write(root, "png", 1, png);

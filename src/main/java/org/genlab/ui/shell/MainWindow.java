@@ -621,7 +621,7 @@ public final class MainWindow {
         }
         java.util.Optional<org.genlab.ui.topic.PaneTime> time = t.time();
         if (time.isEmpty()) {
-            statusBar.flash("The " + t.title() + " pane has no time to animate; EM, diffusion and flow matching have.");
+            statusBar.flash("This view has no time to animate; EM, diffusion, flow matching and the VAE's latent view (training) have.");
             return;
         }
         javafx.geometry.Bounds b = t.figure().getLayoutBounds();

@@ -99,6 +99,11 @@ public abstract class MultiViewTopic implements Topic {
     }
 
     @Override
+    public java.util.Optional<PaneTime> time() {
+        return current.time();
+    }
+
+    @Override
     public java.util.List<org.genlab.core.io.CsvTable> tables() {
         return current.tables();
     }

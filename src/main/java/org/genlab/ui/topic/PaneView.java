@@ -200,4 +200,9 @@ public abstract class PaneView {
     public List<org.genlab.core.io.CsvTable> tables() {
         return List.of();
     }
+
+    /** The view's own time for animations (see {@link Topic#time()}); none by default. */
+    public java.util.Optional<PaneTime> time() {
+        return java.util.Optional.empty();
+    }
 }

@@ -5,6 +5,7 @@ import org.genlab.ui.plot.Curves;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
@@ -530,6 +531,64 @@ final class LatentView extends PaneView {
     }
 
     // ---- drawing ----------------------------------------------------------------------------------
+
+    /**
+     * Training steps, 0 (an untrained model from the seed) to the planned epochs' steps: the
+     * latent space taking shape. A seek trains the pane's trainer on to that step (or starts a
+     * fresh one from the seed if it is past it, or its settings changed), so the same seed gives
+     * the same frames, and Train afterwards goes on from there.
+     */
+    @Override
+    public java.util.Optional<org.genlab.ui.topic.PaneTime> time() {
+        if (data == null) {
+            return java.util.Optional.empty();
+        }
+        int perEpoch = (int) Math.ceil(data.size() / (double) Math.max(1, settings().batch()));
+        int planned = Math.max(1, settings().epochs() * perEpoch);
+        return java.util.Optional.of(new org.genlab.ui.topic.PaneTime("training step", 0, planned, planned, true,
+                t -> seekTraining((int) Math.round(t))));
+    }
+
+    private CompletableFuture<Void> seekTraining(int k) {
+        if (training != null && !training.isDone()) {
+            training.cancel();
+        }
+        VaeSettings s = settings();
+        if (trainer == null || !trainer.settings().equals(s) || trainer.stepsDone() > k || trainer.failed()) {
+            trainer = new VaeTrainer(data, s, context.pool().executor(), Math.max(1, context.pool().size() - 1));
+            status = null;
+            negElboSeries.clear();
+            reconSeries.clear();
+            klSeries.clear();
+        }
+        VaeTrainer tr = trainer;
+        VaeData shownRows = shownData;
+        long token = ++modelToken;
+        compute("training step " + k, () -> {
+            int todo = k - tr.stepsDone();
+            ElboTerms[] terms = todo > 0 ? tr.step(todo) : new ElboTerms[0];
+            double ne = 0, re = 0, kl = 0;
+            for (ElboTerms e : terms) {
+                ne += e.negElbo();
+                re += e.reconstruction();
+                kl += e.kl();
+            }
+            int n = Math.max(1, terms.length);
+            Vae m = tr.vae();
+            Snapshot snap = new Snapshot(m, m.encode(shownRows, context.pool().executor(), 2), "training step " + k, mosaicOf(m));
+            return new Object[] {snap, Status.of(tr), tr.epoch(), terms.length, ne / n, re / n, kl / n};
+        }, out -> {
+            if (token != modelToken || tr != trainer) {
+                return;
+            }
+            modelLabel = "training step " + k;
+            show((Snapshot) out[0], false);
+            if ((int) out[3] > 0) {
+                showTerms(tr, (Status) out[1], (double) out[2], (double) out[4], (double) out[5], (double) out[6]);
+            }
+        });
+        return whenSettled();
+    }
 
     /**
      * The encoded items: the index of each in the data set, the mean and log-variance of
