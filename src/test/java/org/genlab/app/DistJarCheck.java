@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
+import java.util.jar.JarInputStream;
 import java.util.zip.ZipEntry;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
@@ -106,6 +107,10 @@ class DistJarCheck {
     @Test
     void manifestServicesAndNoSwtBridge() throws IOException {
         assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class")).isEqualTo(Launcher.class.getName());
+        // Still at the start after the natives were added (where streaming readers look for it).
+        try (JarInputStream in = new JarInputStream(Files.newInputStream(JAR))) {
+            assertThat(in.getManifest()).as("manifest at the start of the jar").isNotNull();
+        }
         assertThat(jar.getEntry("META-INF/services/com.fasterxml.jackson.core.JsonFactory")).isNotNull();
         assertThat(jar.getEntry("javafx-swt.jar")).isNull();
     }
