@@ -16,6 +16,9 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        // First, before any JavaFX class loads: on a Mac, the multi-platform jar's natives must be
+        // unpacked and put on JavaFX's search path (a no-op everywhere else; see NativeCache).
+        NativeCache.prepare();
         if (args.length > 0 && Cli.isHeadless(args[0])) {
             System.exit(Cli.run(args));
         }
