@@ -389,17 +389,7 @@ public final class Cli implements Callable<Integer> {
                     throw new BadInput("--size and --frames: " + frames + " frames of " + size + " is over 2 billion pixels");
                 }
                 GifExporter.Options o = new GifExporter.Options(from, to, frames, fps, loop, 1);
-                ProgressSink quiet = new ProgressSink() {
-                    @Override
-                    public void report(double fraction, String message) {
-                    }
-
-                    @Override
-                    public boolean isCancelled() {
-                        return false;
-                    }
-                };
-                GifExporter.Result r = HeadlessRenderer.animate(req, o, quiet);
+                GifExporter.Result r = HeadlessRenderer.animate(req, o, ProgressSink.NONE);
                 cmd.getErr().println("wrote " + r.frames() + " frames of " + r.width() + "x" + r.height() + " px at "
                         + (100.0 / r.delayCentis()) + " fps (" + figure.describe(req) + ") to " + out);
                 return 0;

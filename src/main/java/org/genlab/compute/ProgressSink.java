@@ -6,6 +6,18 @@ package org.genlab.compute;
  * (latest-wins) before they reach the UI.
  */
 public interface ProgressSink {
+    /** A sink for work nobody watches or cancels (the command line). */
+    ProgressSink NONE = new ProgressSink() {
+        @Override
+        public void report(double fraction, String message) {
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return false;
+        }
+    };
+
     /**
      * Reports progress; ignored once the job is cancelled.
      *
