@@ -34,12 +34,18 @@ class ComputeJobTest {
                 .onCancelled(cancellations::incrementAndGet);
     }
 
-    private static void awaitDone(ComputeJob<?> job) {
+    /**
+     * Waits until the job has ended and its completion is queued on {@link #ui}: the job's
+     * status turns done just before its thread queues the callback, so a no-op run on the
+     * pool's one thread after it is the barrier that the callback has been handed off.
+     */
+    private void awaitDone(ComputeJob<?> job) throws Exception {
         Await.until("job done", job::isDone);
+        pool.submit(() -> { }).get(10, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     @Test
-    void deliversTheNewestProgressThenTheResult() {
+    void deliversTheNewestProgressThenTheResult() throws Exception {
         ComputeJob<Integer> job = recorded("count", sink -> {
             for (int i = 1; i <= 100; i++) {
                 sink.report(i / 100.0, "step " + i);
@@ -101,7 +107,7 @@ class ComputeJobTest {
     }
 
     @Test
-    void aFailureReachesTheFailureCallback() {
+    void aFailureReachesTheFailureCallback() throws Exception {
         ComputeJob<Integer> job = this.<Integer>recorded("broken", sink -> {
             sink.report(0.25, "reading");
             throw new IOException("disk on fire");
@@ -149,7 +155,7 @@ class ComputeJobTest {
     }
 
     @Test
-    void progressOutsideTheUnitIntervalIsAFailure() {
+    void progressOutsideTheUnitIntervalIsAFailure() throws Exception {
         ComputeJob<Integer> job = recorded("bad", sink -> {
             sink.report(1.5, "too far");
             return 0;
