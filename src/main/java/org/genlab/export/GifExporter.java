@@ -82,30 +82,26 @@ public final class GifExporter {
         double[] times = time.frameTimes(o.from(), o.to(), o.frames());
         int[] size = new int[2];
         int[] delay = new int[1];
-        try {
-            AtomicFiles.write(out, os -> {
-                try (GifWriter gif = new GifWriter(os, o.fps(), o.loops())) {
-                    delay[0] = gif.delayCentis();
-                    for (int i = 0; i < times.length; i++) {
-                        sink.checkCancelled();
-                        sink.report((double) i / times.length,
-                                "GIF frame " + (i + 1) + " of " + times.length + " (" + time.name() + " " + fmt(times[i]) + ")");
-                        BufferedImage frame = frameAt(figure, time, times[i], o.scale(), fx);
-                        if (i == 0) {
-                            size[0] = frame.getWidth();
-                            size[1] = frame.getHeight();
-                        }
-                        gif.add(frame);
-                    }
+        AtomicFiles.write(out, os -> {
+            try (GifWriter gif = new GifWriter(os, o.fps(), o.loops())) {
+                delay[0] = gif.delayCentis();
+                for (int i = 0; i < times.length; i++) {
                     sink.checkCancelled();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new java.io.InterruptedIOException("GIF export interrupted");
+                    sink.report((double) i / times.length,
+                            "GIF frame " + (i + 1) + " of " + times.length + " (" + time.name() + " " + fmt(times[i]) + ")");
+                    BufferedImage frame = frameAt(figure, time, times[i], o.scale(), fx);
+                    if (i == 0) {
+                        size[0] = frame.getWidth();
+                        size[1] = frame.getHeight();
+                    }
+                    gif.add(frame);
                 }
-            });
-        } catch (java.io.UncheckedIOException e) {
-            throw e.getCause();
-        }
+                sink.checkCancelled();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("GIF export interrupted");
+            }
+        });
         sink.report(1, "GIF written");
         return new Result(times.length, size[0], size[1], delay[0]);
     }

@@ -29,7 +29,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import javafx.scene.text.Font;
-import javafx.scene.text.FontPosture;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import org.genlab.core.io.AtomicFiles;
@@ -276,8 +275,7 @@ public final class SvgExporter {
     private static java.awt.Font awtFont(Font f) {
         String style = f.getStyle() == null ? "" : f.getStyle().toLowerCase(java.util.Locale.ROOT);
         int awtStyle = (style.contains("bold") || style.contains("semibold") ? java.awt.Font.BOLD : 0)
-                | (style.contains("italic") || style.contains(FontPosture.ITALIC.name().toLowerCase(java.util.Locale.ROOT))
-                ? java.awt.Font.ITALIC : 0);
+                | (style.contains("italic") || style.contains("oblique") ? java.awt.Font.ITALIC : 0);
         String family = f.getFamily();
         // JavaFX's "System" font is the platform's sans serif; name it so any viewer finds one.
         if (family == null || family.equalsIgnoreCase("System")) {
