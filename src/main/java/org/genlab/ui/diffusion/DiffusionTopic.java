@@ -279,7 +279,7 @@ public final class DiffusionTopic implements Topic {
         if (reverse == null) {
             int t = (int) (long) (Long) form.value("t");
             double[][] p = forwardParticles(t);
-            out.add(org.genlab.core.io.CsvTable.points("particles", "forward particles x_t at t = " + t, p[0], p[1], null));
+            out.add(org.genlab.core.io.CsvTable.points("particles", "forward particles x_t at t = " + t + " (" + p[0].length + ")", p[0], p[1], null));
         } else {
             Particles s = reverse.samples();
             out.add(org.genlab.core.io.CsvTable.points("samples", form.value("sampler") + " samples", s.xs(), s.ys(), null));

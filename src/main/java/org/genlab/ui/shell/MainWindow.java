@@ -767,6 +767,7 @@ public final class MainWindow {
             for (org.genlab.core.io.CsvTable table : tables) {
                 MenuItem item = new MenuItem("CSV: " + table.title() + "…");
                 item.setId("export-csv-" + table.name());
+                item.setMnemonicParsing(false); // titles hold underscores (x_t), not mnemonics
                 item.setOnAction(ev -> exportCsv(t, table));
                 export.getItems().add(item);
             }
