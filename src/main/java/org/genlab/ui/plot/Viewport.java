@@ -87,6 +87,14 @@ public final class Viewport {
     /** @return world y at the top edge of the plot area */
     public double ymax() { return ymax; }
 
+    /**
+     * @return the world rectangle asked for, {xmin, xmax, ymin, ymax}, before the equal-aspect
+     *         fit widened one range (what a state file keeps, so a restored plot refits the same way)
+     */
+    public double[] requestedWorld() {
+        return new double[] {reqXmin, reqXmax, reqYmin, reqYmax};
+    }
+
     /** @return screen width in pixels, margins included */
     public double width() { return width; }
 

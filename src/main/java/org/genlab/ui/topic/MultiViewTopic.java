@@ -109,6 +109,16 @@ public abstract class MultiViewTopic implements Topic {
     }
 
     @Override
+    public void saveState(org.genlab.core.state.StateWriter extras) {
+        current.saveState(extras);
+    }
+
+    @Override
+    public void restoreState(org.genlab.core.state.StateReader extras) throws org.genlab.core.state.StateException {
+        current.restoreState(extras);
+    }
+
+    @Override
     public final ReadOnlyStringProperty message() {
         return message.getReadOnlyProperty();
     }

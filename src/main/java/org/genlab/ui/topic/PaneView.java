@@ -205,4 +205,13 @@ public abstract class PaneView {
     public java.util.Optional<PaneTime> time() {
         return java.util.Optional.empty();
     }
+
+    /** What this view shows beyond its parameters, for a state file (see {@link Topic#saveState}). */
+    public void saveState(org.genlab.core.state.StateWriter extras) {
+    }
+
+    /** Restores what {@link #saveState} wrote (see {@link Topic#restoreState}); refuses fields it does not know. */
+    public void restoreState(org.genlab.core.state.StateReader extras) throws org.genlab.core.state.StateException {
+        extras.only();
+    }
 }

@@ -99,6 +99,24 @@ public interface Topic {
         return java.util.List.of();
     }
 
+    /**
+     * Writes what this pane shows beyond its parameter values and its plots' zoom, for a state
+     * file: its data set, its place on a timeline, a trained model and its curves, a selected
+     * point. Whatever {@link #restoreState} needs to draw the same pixels on a fresh pane.
+     */
+    default void saveState(org.genlab.core.state.StateWriter extras) {
+    }
+
+    /**
+     * Restores what {@link #saveState} wrote, on a pane just built, with the state's parameters
+     * applied already. Reads and checks every field before changing anything; a field that does
+     * not fit throws, naming it (the caller then throws this pane away, and the pane on screen
+     * is untouched). Fields it does not know are refused.
+     */
+    default void restoreState(org.genlab.core.state.StateReader extras) throws org.genlab.core.state.StateException {
+        extras.only();
+    }
+
     /** The last thing this topic wants the user to know (shown in the status bar). */
     ReadOnlyStringProperty message();
 
