@@ -65,6 +65,9 @@ public final class GenLabApp extends Application {
         if (options.lesson() != null) {
             openLesson(options, lessons);
         }
+        if (options.state() != null) {
+            window.openStateFile(options.state());
+        }
         return scene;
     }
 
@@ -136,27 +139,55 @@ public final class GenLabApp extends Application {
             public void darkTheme(boolean dark) {
                 settings.put("theme", dark ? "dark" : "light");
             }
+
+            @Override
+            public List<Path> recentStates() {
+                return settings.get("state.recent").stream().flatMap(v -> java.util.Arrays.stream(v.split("\n")))
+                        .filter(x -> !x.isBlank()).map(Path::of).toList();
+            }
+
+            @Override
+            public void recentStates(List<Path> files) {
+                settings.put("state.recent", String.join("\n", files.stream().map(Path::toString).toList()));
+            }
+
+            @Override
+            public boolean restoreLastStates() {
+                return settings.get("state.restoreLast").map("true"::equals).orElse(true);
+            }
+
+            @Override
+            public void restoreLastStates(boolean on) {
+                settings.put("state.restoreLast", Boolean.toString(on));
+            }
+
+            @Override
+            public java.util.Optional<Path> folder() {
+                return java.util.Optional.of(settings.folder());
+            }
         };
     }
 
     /**
      * Options of the window (not of the headless subcommands): {@code --pane NAME},
-     * {@code --lesson ID [--step N]}, {@code --lessons DIR} (repeatable). A bad option is not
+     * {@code --lesson ID [--step N]}, {@code --lessons DIR} (repeatable), {@code --state FILE}
+     * (a saved state, opened once the window is up). A bad option is not
      * fatal: it becomes an error line shown in the window.
      */
-    public record GuiOptions(String pane, String lesson, Integer step, List<Path> lessonDirs, List<String> errors) {
-        private static final String USAGE = "Options: --pane NAME, --lesson ID [--step N], --lessons DIR; "
+    public record GuiOptions(String pane, String lesson, Integer step, List<Path> lessonDirs, Path state, List<String> errors) {
+        private static final String USAGE = "Options: --pane NAME, --lesson ID [--step N], --lessons DIR, --state FILE.genlab.json; "
                 + "run 'genlab --help' for the headless commands.";
 
         public static GuiOptions parse(List<String> args) {
             String pane = null, lesson = null;
+            Path state = null;
             Integer step = null;
             List<Path> dirs = new java.util.ArrayList<>();
             List<String> errors = new java.util.ArrayList<>();
             for (int i = 0; i < args.size(); i++) {
                 String a = args.get(i);
                 String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
-                boolean known = List.of("--pane", "--lesson", "--step", "--lessons").contains(name);
+                boolean known = List.of("--pane", "--lesson", "--step", "--lessons", "--state").contains(name);
                 String value = a.contains("=") ? a.substring(a.indexOf('=') + 1) : (known && i + 1 < args.size() ? args.get(++i) : null);
                 if (!known) {
                     errors.add("Unknown command-line option '" + a + "' (ignored). " + USAGE);
@@ -168,6 +199,8 @@ public final class GenLabApp extends Application {
                     lesson = value;
                 } else if (name.equals("--lessons")) {
                     dirs.add(Path.of(value));
+                } else if (name.equals("--state")) {
+                    state = Path.of(value);
                 } else {
                     try {
                         step = Integer.parseInt(value);
@@ -180,7 +213,7 @@ public final class GenLabApp extends Application {
                 errors.add("--step goes with --lesson ID (ignored).");
                 step = null;
             }
-            return new GuiOptions(pane, lesson, step, List.copyOf(dirs), List.copyOf(errors));
+            return new GuiOptions(pane, lesson, step, List.copyOf(dirs), state, List.copyOf(errors));
         }
     }
 }

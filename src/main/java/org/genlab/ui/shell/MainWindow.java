@@ -68,10 +68,34 @@ public final class MainWindow {
 
         default void darkTheme(boolean dark) {
         }
+
+        /** The state files opened or saved last, newest first. */
+        default List<Path> recentStates() {
+            return List.of();
+        }
+
+        default void recentStates(List<Path> files) {
+        }
+
+        /** Whether each pane's last state is kept when the window closes and restored when it opens. */
+        default boolean restoreLastStates() {
+            return false;
+        }
+
+        default void restoreLastStates(boolean on) {
+        }
+
+        /** The folder the settings live in (the last states go in a folder there); none in tests. */
+        default java.util.Optional<Path> folder() {
+            return java.util.Optional.empty();
+        }
     }
 
     private final TopicContext context;
     private final Settings exportSettings;
+    private final StateActions states;
+    /** The A/B comparison on screen, or null. */
+    private ComparisonView comparison;
     private final Map<String, TopicInfo> infos = new LinkedHashMap<>();
     private final Map<String, Topic> opened = new LinkedHashMap<>();
     private final Map<String, ToggleButton> navButtons = new LinkedHashMap<>();
@@ -122,6 +146,7 @@ public final class MainWindow {
                       LoadResult lessons, LessonProgress progress) {
         this.context = context;
         this.exportSettings = exportSettings;
+        this.states = new StateActions(this, exportSettings);
         topics.forEach(t -> infos.put(t.id(), t));
         this.statusBar = new StatusBar(context.jobs());
         this.sidePanel = new LessonPanel(lessons.lessons(), lessons.problems(), progress, new MathRenderer(),
@@ -254,11 +279,15 @@ public final class MainWindow {
             showError("There is no pane named '" + id + "'. Panes: " + String.join(", ", infos.keySet()) + ".");
             return null;
         }
-        Topic t = opened.computeIfAbsent(id, k -> info.factory().apply(context));
+        if (comparison != null && !comparison.pinned().id().equals(id)) {
+            setPinned(false);
+            statusBar.flash("The A/B comparison ended: it belongs to the pane it was pinned on");
+        }
+        Topic t = opened.computeIfAbsent(id, k -> firstOpen(info));
         current.set(t);
         navButtons.get(id).setSelected(true);
         paneTitle.setText(t.title());
-        content.setCenter(t.view());
+        content.setCenter(comparison != null ? comparison.node() : t.view());
         controlsScroll.setContent(t.controls());
         sideTitle.setText(t.title());
         sideText.setText(t.description());
@@ -269,6 +298,96 @@ public final class MainWindow {
         t.figure().requestFocus();
         javafx.application.Platform.runLater(() -> t.figure().requestFocus());
         return t;
+    }
+
+    /** A pane opened for the first time: from its last state if one was kept (and restoring is on), else new. */
+    private Topic firstOpen(TopicInfo info) {
+        java.util.Optional<org.genlab.core.state.PaneState> last = states.lastState(info.id());
+        if (last.isPresent()) {
+            try {
+                return org.genlab.ui.topic.TopicStates.build(info, context, last.get());
+            } catch (org.genlab.core.state.StateException e) {
+                showError("The last state of the " + info.id() + " pane could not be restored (" + e.getMessage()
+                        + "); it opens as new.");
+            }
+        }
+        return info.factory().apply(context);
+    }
+
+    /**
+     * Shows a state: builds a fresh pane from it and puts it on screen in place of that pane's
+     * current one, which is disposed. If the state does not fit, nothing changes.
+     *
+     * @throws org.genlab.core.state.StateException what does not fit, and where
+     */
+    public Topic install(org.genlab.core.state.PaneState s) throws org.genlab.core.state.StateException {
+        TopicInfo info = infos.get(s.pane());
+        if (info == null) {
+            throw new org.genlab.core.state.StateException("pane", "there is no pane '" + s.pane() + "' (panes: "
+                    + String.join(", ", infos.keySet()) + ")");
+        }
+        Topic fresh = org.genlab.ui.topic.TopicStates.build(info, context, s);
+        if (comparison != null) {
+            setPinned(false);
+        }
+        Topic old = opened.put(s.pane(), fresh);
+        open(s.pane());
+        if (old != null) {
+            old.dispose();
+        }
+        return fresh;
+    }
+
+    /** The window's state actions (save, open, copy, paste, last states). */
+    StateActions states() {
+        return states;
+    }
+
+    /** Opens a state file off the FX thread (the command line's --state, the recent list, tests). */
+    public void openStateFile(Path file) {
+        states.openFile(file);
+    }
+
+    /** Whether an A/B comparison is on screen. */
+    public boolean isPinned() {
+        return comparison != null;
+    }
+
+    /** The comparison on screen, if any (for tests). */
+    ComparisonView comparison() {
+        return comparison;
+    }
+
+    /** Pins the current run as A (or ends the comparison). */
+    public void togglePinned() {
+        setPinned(comparison == null);
+    }
+
+    /**
+     * Starts the A/B comparison of the current pane (run A is the pane now, rebuilt from its
+     * state; the live pane is B) or ends it.
+     */
+    public void setPinned(boolean on) {
+        Topic t = current.get();
+        if (on == (comparison != null) || t == null) {
+            return;
+        }
+        if (on) {
+            try {
+                comparison = new ComparisonView(infos.get(t.id()), context, t);
+            } catch (org.genlab.core.state.StateException e) {
+                showError("This run could not be pinned: " + e.getMessage() + ".");
+                return;
+            }
+            content.setCenter(comparison.node());
+            statusBar.flash("Run A pinned: change the settings, and compare A and B side by side");
+        } else {
+            ComparisonView c = comparison;
+            comparison = null;
+            c.dispose();
+            content.setCenter(t.view());
+        }
+        t.figure().requestFocus();
     }
 
     /** A dismissible error line under the toolbar. */
@@ -713,8 +832,12 @@ public final class MainWindow {
         statusBar.flash("Figure copied to the clipboard (2x)");
     }
 
-    /** Disposes every opened pane. */
+    /** Keeps each open pane's state for the next start (if that is on), then disposes every opened pane. */
     public void dispose() {
+        if (comparison != null) {
+            setPinned(false);
+        }
+        states.keepLastStates(opened.values());
         opened.values().forEach(Topic::dispose);
         opened.clear();
     }
@@ -786,7 +909,7 @@ public final class MainWindow {
                 + "under it (F5; Esc leaves)"));
         presentButton.setOnAction(e -> setPresenting(presentButton.isSelected()));
 
-        ToolBar bar = new ToolBar(brand, paneTitle, spacer, side, themeButton, presentButton, export, copy, help);
+        ToolBar bar = new ToolBar(brand, paneTitle, spacer, side, themeButton, presentButton, states.menu(), export, copy, help);
         bar.getStyleClass().add("main-toolbar");
         // Toolbar buttons must not keep the focus: the lecturer keys belong to the figure.
         bar.getItems().forEach(n -> n.setFocusTraversable(false));
