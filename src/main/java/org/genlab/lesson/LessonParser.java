@@ -20,6 +20,8 @@ final class LessonParser {
     private static final String QUIZ = "quiz";
 
     private final PaneCatalog catalog;
+    /** The file being parsed (its folder is where a step's state file is looked for). */
+    private Path file;
 
     LessonParser(PaneCatalog catalog) {
         this.catalog = catalog;
@@ -55,6 +57,7 @@ final class LessonParser {
 
     /** The lesson of the file, or empty when an error was reported to {@code problems}. */
     Optional<Parsed> parse(Path file, String text, Problems problems) {
+        this.file = file;
         String[] lines = (text.startsWith("\uFEFF") ? text.substring(1) : text).split("\r\n|\r|\n", -1);
         if (!lines[0].strip().equals("---")) {
             problems.error(1, "no front matter: a lesson starts with a line '---', then id, title and topic, then '---'");
@@ -92,7 +95,7 @@ final class LessonParser {
             checkMath(s.title, s.line, problems);
             checkMath(md, first, problems);
             steps.add(new LessonStep(i, s.title, md, first, s.settings.params(), s.settings.hide(), s.settings.show(),
-                    s.settings.dataset(), s.quizzes));
+                    s.settings.dataset(), s.settings.state(), s.quizzes));
         }
         return Optional.of(new Parsed(new Lesson(fm.id(), fm.title(), fm.topic(), fm.question(), fm.order(), file,
                 introText, intro.firstLine() + leadingBlank(intro), steps), fm.idLine()));
@@ -161,7 +164,7 @@ final class LessonParser {
         if (kind.equals(GENLAB)) {
             section.genlabLine = fenceLine;
             ParamSet params = catalog.params(topic).orElseThrow();
-            section.settings = StepSettings.read(yaml.get(), topic, params, problems);
+            section.settings = StepSettings.read(yaml.get(), topic, params, file, problems);
         } else {
             QuizReader.read(yaml.get(), fenceLine, topic, catalog, problems).ifPresent(q -> {
                 section.quizzes.add(q);

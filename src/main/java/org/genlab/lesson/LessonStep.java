@@ -18,10 +18,13 @@ import java.util.Optional;
  * @param hide      parameters whose controls are hidden during this step
  * @param show      flag parameters switched on for this step
  * @param dataset   a data set for the pane (never for the data pane itself)
+ * @param state     a saved state the pane is built from before the other settings apply
+ *                  (read and checked when the lesson loaded)
  * @param quizzes   the step's questions, in the order written
  */
 public record LessonStep(int index, String title, String markdown, int firstLine, Map<String, Object> params,
-        List<String> hide, List<String> show, Optional<DatasetSpec> dataset, List<Quiz> quizzes) {
+        List<String> hide, List<String> show, Optional<DatasetSpec> dataset,
+        Optional<org.genlab.core.state.PaneState> state, List<Quiz> quizzes) {
     public LessonStep {
         params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
         hide = List.copyOf(hide);

@@ -35,7 +35,7 @@ class LessonErrorTest {
                 Arguments.of("step without title", step("x\n##\n"), 8, "needs a title"),
                 Arguments.of("unknown parameter", step("```genlab\nk: 2\nfoo: 1\n```\n"), 9, "unknown parameter"),
                 Arguments.of("out of range", step("text\n\n```genlab\nk: 2\nvariance-floor: 5\n```\n"), 11, "outside the allowed range"),
-                Arguments.of("state is not supported", step("```genlab\nstate: run.json\n```\n"), 8, "state: unknown parameter"),
+                Arguments.of("state names no state file", step("```genlab\nstate: run.json\n```\n"), 8, "is not a state file (the name ends in .genlab.json)"),
                 Arguments.of("bad YAML in genlab", step("```genlab\nk: 2\n  x: : 1\n```\n"), 9, "bad YAML in the genlab block"),
                 Arguments.of("hide unknown", step("```genlab\nhide: [nope]\n```\n"), 8, "'hide': unknown parameter 'nope'"),
                 Arguments.of("show non-flag", step("```genlab\nshow: [k]\n```\n"), 8, "not an on/off parameter"),

@@ -46,6 +46,7 @@ public final class LessonPanel extends BorderPane {
     private final LessonProgress progress;
     private final MathRenderer math;
     private final Function<String, Topic> openPane;
+    private java.util.function.Function<org.genlab.core.state.PaneState, Topic> stateOpener;
     private final Function<String, String> paneTitle;
     private final Node about;
     private final BooleanProperty lecturerMode = new SimpleBooleanProperty(false);
@@ -233,8 +234,18 @@ public final class LessonPanel extends BorderPane {
         return List.copyOf(quizViews);
     }
 
+    /**
+     * How a step with a saved state gets its pane: the window builds a fresh pane from the
+     * state and shows it (or says why it cannot, and gives the pane as it is).
+     */
+    public void setStateOpener(java.util.function.Function<org.genlab.core.state.PaneState, Topic> opener) {
+        this.stateOpener = opener;
+    }
+
     private void enterStep() {
-        Topic t = openPane.apply(lesson.topic());
+        LessonStep current = lesson.steps().get(step - 1);
+        Topic t = current.state().isPresent() && stateOpener != null ? stateOpener.apply(current.state().get())
+                : openPane.apply(lesson.topic());
         if (topic != null && topic != t) {
             topic.setHiddenControls(java.util.Set.of());
         }

@@ -14,7 +14,8 @@ import org.genlab.ui.topic.Topic;
  * pane's run), then the parameters, then the flags (those in {@code show} on, every other
  * flag the step does not set by name at its default), then which controls to hide. Flags and hidden controls are
  * complete for each step, so going back to a step shows it as it was. Parameters a step does
- * not name keep their values from the step before, which is why {@code render --lesson} applies
+ * not name keep their values from the step before (a step with a {@code state} starts from that
+ * state instead: its pane is built from it first, see {@code LessonPanel}), which is why {@code render --lesson} applies
  * steps 1 to N in order, as a student pressing Next would.
  */
 public final class StepApplier {
@@ -26,7 +27,8 @@ public final class StepApplier {
         step.dataset().ifPresent(d -> topic.useData(generate(d)));
         Map<String, Object> values = new LinkedHashMap<>(step.params());
         for (Param<?> p : topic.parameters().list()) {
-            if (p instanceof Param.Flag f && !values.containsKey(f.name())) {
+            // a step built from a state keeps the state's flags unless it names them
+            if (step.state().isEmpty() && p instanceof Param.Flag f && !values.containsKey(f.name())) {
                 values.put(f.name(), step.show().contains(f.name()) || f.defaultValue());
             }
         }

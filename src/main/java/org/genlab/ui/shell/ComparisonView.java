@@ -56,7 +56,7 @@ final class ComparisonView {
         this.pinnedState = TopicStates.capture(live);
         this.pinned = TopicStates.build(info, context, pinnedState);
         Label a = header("A — pinned at " + LocalTime.now().format(CLOCK), "comparison-a");
-        Label b = header("B — live: change its settings on the right", "comparison-b");
+        Label b = header("B — live: its settings are on the right", "comparison-b");
         VBox left = column(a, pinned.view());
         VBox right = column(b, live.view());
         HBox both = new HBox(8, left, right);

@@ -96,6 +96,8 @@ public final class MainWindow {
     private final StateActions states;
     /** The A/B comparison on screen, or null. */
     private ComparisonView comparison;
+    /** Whether the side panel was shown when the comparison began (it folds away to give both runs room). */
+    private boolean sideBeforeComparison;
     private final Map<String, TopicInfo> infos = new LinkedHashMap<>();
     private final Map<String, Topic> opened = new LinkedHashMap<>();
     private final Map<String, ToggleButton> navButtons = new LinkedHashMap<>();
@@ -151,6 +153,14 @@ public final class MainWindow {
         this.statusBar = new StatusBar(context.jobs());
         this.sidePanel = new LessonPanel(lessons.lessons(), lessons.problems(), progress, new MathRenderer(),
                 this::open, id -> infos.containsKey(id) ? infos.get(id).title() : id, buildAbout());
+        sidePanel.setStateOpener(st -> {
+            try {
+                return install(st);
+            } catch (org.genlab.core.state.StateException e) {
+                showError("This lesson step's saved state could not be restored (" + e.getMessage() + "); the pane is shown as it is.");
+                return open(st.pane());
+            }
+        });
 
         root.getStyleClass().add("genlab-root");
         toolbarBox = new VBox(buildToolbar(), banners);
@@ -380,12 +390,17 @@ public final class MainWindow {
                 return;
             }
             content.setCenter(comparison.node());
+            sideBeforeComparison = isSidePanelShown();
+            setSidePanelShown(false);
             statusBar.flash("Run A pinned: change the settings, and compare A and B side by side");
         } else {
             ComparisonView c = comparison;
             comparison = null;
             c.dispose();
             content.setCenter(t.view());
+            if (sideBeforeComparison && !isPresenting()) {
+                setSidePanelShown(true);
+            }
         }
         t.figure().requestFocus();
     }
