@@ -44,10 +44,12 @@ class StateWindowTest {
         this.stage = stage;
     }
 
-    private MainWindow window(FxRobot robot, String pane) {
+    private MainWindow window(FxRobot robot, String pane, String... more) {
         robot.interact(() -> {
             app = new GenLabApp();
-            Scene scene = app.createScene(GenLabApp.GuiOptions.parse(List.of("--pane", pane)), new AppSettings(home));
+            List<String> args = new java.util.ArrayList<>(List.of("--pane", pane));
+            args.addAll(List.of(more));
+            Scene scene = app.createScene(GenLabApp.GuiOptions.parse(args), new AppSettings(home));
             stage.setScene(scene);
             stage.show();
         });
@@ -209,5 +211,22 @@ class StateWindowTest {
         MainWindow fresh = window(robot, "em");
         assertThat(fresh.currentTopic().get().values()).containsEntry("k", 2L);
         robot.interact(fresh::dispose);
+    }
+
+    @Test
+    void aLessonStepWithAStateBuildsItsPaneFromIt(FxRobot robot) throws Exception {
+        Path lessons = Files.createDirectories(home.resolve("my-lessons"));
+        Path states = Files.createDirectories(lessons.resolve("states"));
+        StateFile.write(org.genlab.core.state.PaneState.of("em", Map.of("k", 4L, "seed", 9L, "heatmap", true), List.of(),
+                org.genlab.core.state.StateWriter.create(), "four components"), states.resolve("four.genlab.json"));
+        Files.writeString(lessons.resolve("four.md"), "---\nid: four\ntitle: Four\ntopic: em\n---\n## One\ntext\n"
+                + "## Two\n```genlab\nstate: states/four.genlab.json\nseed: 3\n```\nFour components.\n");
+        MainWindow w = window(robot, "em", "--lessons", lessons.toString(), "--lesson", "four", "--step", "2");
+        Topic t = w.currentTopic().get();
+        settle(robot, t);
+        assertThat(w.bannerCount()).isZero();
+        assertThat(t.values()).containsEntry("k", 4L).containsEntry("seed", 3L).containsEntry("heatmap", true);
+        robot.interact(() -> w.lessons().previous());
+        assertThat(w.currentTopic().get().values()).containsEntry("k", 4L); // step 1 names nothing: the pane stays
     }
 }
