@@ -151,7 +151,10 @@ public final class FlowTopic implements Topic {
     private ComputeJob<FlowTrainer> training;
     private FlowSampleResult run;
     private ComputeJob<FlowSampleResult> sampling;
+    /** Completes when the newest particle run has been shown (or failed, or was cancelled); one per run. */
     private CompletableFuture<Void> runReady = new CompletableFuture<>();
+    /** Completes when the newest 1-D trajectories have been shown; one per {@link #showLine}. */
+    private CompletableFuture<Void> lineReady = CompletableFuture.completedFuture(null);
     /** Bumped whenever the derived pictures (grids, streamlines) must be recomputed. */
     private long overlayGeneration;
     private CompletableFuture<Void> overlaysReady = CompletableFuture.completedFuture(null);
@@ -331,9 +334,21 @@ public final class FlowTopic implements Topic {
     public CompletableFuture<Void> whenSettled() {
         lossChart.redrawNow();
         PlotCanvas shown = isLineView() ? linePlot : plot;
-        return CompletableFuture.allOf(runReady, overlaysSettled()).orTimeout(60, java.util.concurrent.TimeUnit.SECONDS)
+        return CompletableFuture.allOf(latest(() -> runReady), latest(() -> lineReady), overlaysSettled())
+                .orTimeout(60, java.util.concurrent.TimeUnit.SECONDS)
                 .thenComposeAsync(v -> shown.whenSettled(), context.uiExecutor())
                 .thenRunAsync(shown::redrawNow, context.uiExecutor());
+    }
+
+    /**
+     * Completes when the newest future {@code field} holds has completed: a newer one may replace
+     * it meanwhile (a run cancelled by a newer one completes its own future, not the newer's, so
+     * waiting on the future of the moment would end before the pane shows what it was asked for).
+     */
+    private CompletableFuture<Void> latest(java.util.function.Supplier<CompletableFuture<Void>> field) {
+        CompletableFuture<Void> f = field.get();
+        return f.handle((v, e) -> null).thenComposeAsync(v -> f == field.get() ? CompletableFuture.<Void>completedFuture(null) : latest(field),
+                context.uiExecutor());
     }
 
     /** Completes when the newest overlay computation has been shown (a newer one may replace it meanwhile). */
@@ -466,10 +481,10 @@ public final class FlowTopic implements Topic {
         if (sampling != null) {
             sampling.cancel();
         }
-        if (runReady.isDone()) {
-            runReady = new CompletableFuture<>();
-        }
-        CompletableFuture<Void> ready = runReady;
+        // a future of its own: the cancelled run above completes its future when it stops, which
+        // must not tell whenSettled that this one has been shown
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+        runReady = ready;
         Solver solver = Solver.byName((String) form.value("solver")).orElseThrow();
         int m = steps();
         int n = (int) (long) (Long) form.value("n");
@@ -781,7 +796,7 @@ public final class FlowTopic implements Topic {
         }
         Solver solver = Solver.byName((String) form.value("solver")).orElseThrow();
         int m = steps();
-        CompletableFuture.supplyAsync(() -> e.trajectories(starts, solver, m), context.pool().executor())
+        lineReady = CompletableFuture.supplyAsync(() -> e.trajectories(starts, solver, m), context.pool().executor())
                 .thenAcceptAsync(tr -> {
                     if (e != exact1D) {
                         return;
@@ -795,7 +810,10 @@ public final class FlowTopic implements Topic {
                         list.add(PathLayer.Path.trajectory(ts, xs, 0xDDFFFFFF, 1.3));
                     }
                     lineTrajectories.setPaths(list);
-                }, context.uiExecutor());
+                }, context.uiExecutor()).exceptionally(err -> {
+                    context.uiExecutor().execute(() -> message.set("Could not draw the 1-D trajectories: " + err.getMessage()));
+                    return null;
+                });
         double lo = Arrays.stream(e.points()).min().orElse(0), hi = Arrays.stream(e.points()).max().orElse(0);
         double pad = Math.max(3.2, (hi - lo) / 2 + 1);
         double mid = (lo + hi) / 2;
