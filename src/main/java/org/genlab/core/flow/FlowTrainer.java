@@ -50,6 +50,8 @@ public final class FlowTrainer {
     private final FMatrixRMaj target;
     private final FMatrixRMaj grad;
     private int done;
+    /** The steps counted before this trainer ran any (a trainer resumed from a saved network). */
+    private int resumedAt;
     private long nanos;
     private double lastLoss = Double.NaN;
     private String failure;
@@ -93,6 +95,29 @@ public final class FlowTrainer {
         x = new FMatrixRMaj(settings.batch(), LearnedField.INPUTS);
         target = new FMatrixRMaj(settings.batch(), LearnedField.OUTPUTS);
         grad = new FMatrixRMaj(settings.batch(), LearnedField.OUTPUTS);
+    }
+
+    /**
+     * A trainer that goes on from a saved network (a pane restored from a state file): the
+     * network's weights, with {@code stepsDone} steps counted already so the step count and the
+     * plan carry on. The optimiser is a fresh Adam and the batches come from the seed's stream
+     * as for a fresh trainer: Adam's moments and the batch stream's position are not in a state
+     * file, so the steps after a resume are sensible but not the bits an uninterrupted run makes.
+     *
+     * @throws IllegalArgumentException if {@code start} has another shape than the settings make
+     *     (the message starts with {@code start:}), or stepsDone &lt; 0, or as the other constructor
+     */
+    public FlowTrainer(Dataset2D data, FlowTrainSettings settings, Mlp start, int stepsDone, Executor executor, int parallelism) {
+        this(data, settings, executor, parallelism);
+        if (!start.shape().equals(net.shape())) {
+            throw new IllegalArgumentException("start: a network of shape " + start.shape() + ", the settings make " + net.shape());
+        }
+        if (stepsDone < 0) {
+            throw new IllegalArgumentException("stepsDone: must be at least 0, got " + stepsDone);
+        }
+        net.setParameters(start.parameters());
+        done = stepsDone;
+        resumedAt = stepsDone;
     }
 
     /** A trainer on the caller's thread alone. */
@@ -207,9 +232,9 @@ public final class FlowTrainer {
         return failure != null;
     }
 
-    /** Steps per second over all calls of {@link #step(int)} so far (0 before the first). */
+    /** Steps per second over all calls of {@link #step(int)} so far (0 before the first; a resumed trainer's earlier steps do not count). */
     public synchronized double stepsPerSecond() {
-        return nanos == 0 ? 0 : done * 1e9 / nanos;
+        return nanos == 0 ? 0 : Math.max(0, done - resumedAt) * 1e9 / nanos;
     }
 
     /** A copy of the network as it is now. */

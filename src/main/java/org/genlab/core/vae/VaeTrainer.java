@@ -65,6 +65,8 @@ public final class VaeTrainer {
     private Work last;
     private int cursor;
     private int done;
+    /** The steps and whole epochs counted before this trainer ran any (a trainer resumed from a saved model). */
+    private int resumedAt, epochsBefore;
     private long nanos;
     private ElboTerms lastTerms;
     private final List<ElboTerms> epochs = new ArrayList<>();
@@ -115,6 +117,43 @@ public final class VaeTrainer {
             perm[i] = i;
         }
         full = new Work(batchRows);
+    }
+
+    /**
+     * A trainer that goes on from a saved model (a pane restored from a state file): its
+     * encoder and decoder weights, with {@code stepsDone} steps counted already, so the step
+     * count, the epoch and the plan carry on. The optimisers are fresh Adams and the batch order
+     * and noise come from the seed's streams as for a fresh trainer (a part-done epoch gets a
+     * fresh shuffle): Adam's moments and the streams' positions are not in a state file, so the
+     * steps after a resume are sensible but not the bits an uninterrupted run makes. The epoch
+     * means of {@link #epochTerms()} are those of the epochs this trainer ran.
+     *
+     * @throws IllegalArgumentException if {@code start} does not have the networks, likelihood
+     *     and β the settings make (the message starts with {@code start:}), stepsDone &lt; 0, or
+     *     as the other constructor
+     */
+    public VaeTrainer(VaeData data, VaeSettings settings, Vae start, int stepsDone, Executor executor, int parallelism) {
+        this(data, settings, executor, parallelism);
+        if (!start.encoder().shape().equals(encoder.shape()) || !start.decoder().shape().equals(decoder.shape())) {
+            throw new IllegalArgumentException("start: networks " + start.encoder().shape() + " and " + start.decoder().shape()
+                    + ", the settings make " + encoder.shape() + " and " + decoder.shape());
+        }
+        if (start.likelihood() != settings.likelihood() || start.beta() != settings.beta()) {
+            throw new IllegalArgumentException("start: likelihood " + start.likelihood().id() + " and beta " + start.beta()
+                    + ", the settings have " + settings.likelihood().id() + " and " + settings.beta());
+        }
+        if (stepsDone < 0) {
+            throw new IllegalArgumentException("stepsDone: must be at least 0, got " + stepsDone);
+        }
+        encoder.setParameters(start.encoder().parameters());
+        decoder.setParameters(start.decoder().parameters());
+        done = stepsDone;
+        resumedAt = stepsDone;
+        epochsBefore = stepsDone / stepsPerEpoch;
+        cursor = stepsDone % stepsPerEpoch;
+        if (cursor != 0) {
+            shuffle();
+        }
     }
 
     /** A trainer on the caller's thread alone. */
@@ -209,13 +248,7 @@ public final class VaeTrainer {
 
     private ElboTerms oneStep() {
         if (cursor == 0) {
-            // a fresh order for each epoch (Fisher-Yates)
-            for (int i = n - 1; i > 0; i--) {
-                int j = order.nextInt(i + 1);
-                int t = perm[i];
-                perm[i] = perm[j];
-                perm[j] = t;
-            }
+            shuffle();
         }
         int r0 = cursor * batchRows;
         int rows = Math.min(batchRows, n - r0);
@@ -272,6 +305,16 @@ public final class VaeTrainer {
             cursor = 0;
         }
         return t;
+    }
+
+    /** A fresh order of the rows (Fisher-Yates), for each epoch. */
+    private void shuffle() {
+        for (int i = n - 1; i > 0; i--) {
+            int j = order.nextInt(i + 1);
+            int t = perm[i];
+            perm[i] = perm[j];
+            perm[j] = t;
+        }
     }
 
     private static String nonFinite(Mlp net, String name) {
@@ -381,12 +424,12 @@ public final class VaeTrainer {
 
     /** Progress in epochs: completed epochs plus the fraction of the current one (1.5: half-way through the second). */
     public synchronized double epoch() {
-        return epochs.size() + (double) cursor / stepsPerEpoch;
+        return epochsBefore + epochs.size() + (double) cursor / stepsPerEpoch;
     }
 
     /** Completed epochs. */
     public synchronized int epochsDone() {
-        return epochs.size();
+        return epochsBefore + epochs.size();
     }
 
     /**
@@ -419,7 +462,7 @@ public final class VaeTrainer {
 
     /** Steps per second over all calls of {@link #step(int)} so far (0 before the first). */
     public synchronized double stepsPerSecond() {
-        return nanos == 0 ? 0 : done * 1e9 / nanos;
+        return nanos == 0 ? 0 : Math.max(0, done - resumedAt) * 1e9 / nanos;
     }
 
     /** Seconds per epoch at {@link #stepsPerSecond()} (0 before the first step). */

@@ -151,12 +151,35 @@ public final class FlowTopic implements Topic {
     private ComputeJob<FlowTrainer> training;
     private FlowSampleResult run;
     private ComputeJob<FlowSampleResult> sampling;
+    /** Completes when the newest particle run has been shown (or failed, or was cancelled); one per run. */
     private CompletableFuture<Void> runReady = new CompletableFuture<>();
+    /** Completes when the newest 1-D trajectories have been shown; one per {@link #showLine}. */
+    private CompletableFuture<Void> lineReady = CompletableFuture.completedFuture(null);
     /** Bumped whenever the derived pictures (grids, streamlines) must be recomputed. */
     private long overlayGeneration;
     private CompletableFuture<Void> overlaysReady = CompletableFuture.completedFuture(null);
     private double[] condX0, condY0, condX1, condY1;
     private AnimationTimer player;
+    /** What the training readout says about {@link #learned}: the run it came from, for a state file. */
+    private Trained trained;
+    /** The steps of a network restored from a state file (Train goes on from them), or 0. */
+    private int restoredSteps;
+    /** The values last given to {@link #apply} (a state's data and field, which apply alone cannot honour without its extras). */
+    private Map<String, Object> applied = Map.of();
+    /** Completed when the newest Train run has stopped and its network is in use (for {@link #train()}). */
+    private CompletableFuture<Void> trainingDone = CompletableFuture.completedFuture(null);
+
+    /**
+     * The run a learned field came from, as the readout shows it: steps done, whether the plan
+     * was finished, the last loss and the speed measured then (a wall-clock figure, kept as
+     * shown so a restored pane draws the same text).
+     */
+    private record Trained(int steps, boolean finished, double loss, double stepsPerSecond) {
+        String text() {
+            return String.format(Locale.ROOT, "%s after %d steps: loss %.4f   (%.0f steps/s)", finished ? "finished" : "stopped", steps,
+                    loss, stepsPerSecond);
+        }
+    }
 
     public FlowTopic(TopicContext context) {
         this.context = context;
@@ -229,6 +252,7 @@ public final class FlowTopic implements Topic {
 
     @Override
     public void apply(Map<String, Object> values) {
+        applied = Map.copyOf(values);
         boolean newData = values.containsKey("data") && !values.get("data").equals(form.value("data"));
         values.forEach(form::setValue);
         if (newData) {
@@ -240,6 +264,135 @@ public final class FlowTopic implements Topic {
     @Override
     public Map<String, Object> values() {
         return new LinkedHashMap<>(form.values());
+    }
+
+    /** The most points of custom data a state file may hold (the data pane's own limit is lower). */
+    static final int MAX_STATE_POINTS = 1_000_000;
+    /** The largest model blob a state file may hold: a 6 × 256 network is about 1.3 MB of floats. */
+    static final int MAX_MODEL_BYTES = 8 << 20;
+
+    /**
+     * Beyond the parameters: the custom data set when it is the one used ({@code data}, inline:
+     * a state file names no other file), the trained network v_θ ({@code model}: the engine's
+     * {@link MlpFile} bytes, so a restored pane samples, shades and draws the learned field
+     * without training again), the training readout it came from ({@code training}) and the
+     * loss curve up to it ({@code loss}). A state taken while Train runs holds the network as it
+     * was when training last stopped. The particles, grids and trajectories are not saved:
+     * they are recomputed from the seed, bit for bit.
+     */
+    @Override
+    public void saveState(org.genlab.core.state.StateWriter extras) {
+        if (form.value("data").equals("custom") && custom != null) {
+            extras.points("data", custom);
+        }
+        LearnedField net = learned;
+        Trained tr = trained;
+        if (net == null || tr == null) {
+            return;
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try {
+            org.genlab.core.nn.MlpFile.write(net.network(), bytes);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // a byte array does not fail
+        }
+        extras.bytes("model", bytes.toByteArray());
+        extras.object("training").put("steps", tr.steps()).put("finished", tr.finished()).put("loss", tr.loss())
+                .put("steps-per-second", tr.stepsPerSecond());
+        int n = 0;
+        while (n < lossSeries.size() && lossSeries.x(n) <= tr.steps()) {
+            n++;
+        }
+        double[] steps = new double[n], losses = new double[n];
+        for (int i = 0; i < n; i++) {
+            steps[i] = lossSeries.x(i);
+            losses[i] = lossSeries.y(i);
+        }
+        extras.object("loss").put("step", steps).put("loss", losses);
+    }
+
+    /**
+     * Restores what {@link #saveState} wrote, after the state's parameters were applied. Checks
+     * everything first: the data set, the network (a flow model: 3 inputs, 2 outputs), the
+     * training readout and the loss curve, and that {@code params.data = custom} comes with its
+     * data and {@code params.field = learned} with a network. Then shows the data, puts the
+     * network in use and draws with it; Train afterwards goes on from the restored weights and
+     * step count (a fresh Adam; see {@link FlowTrainer}).
+     */
+    @Override
+    public void restoreState(org.genlab.core.state.StateReader extras) throws org.genlab.core.state.StateException {
+        extras.only("data", "model", "training", "loss");
+        Object wantData = applied.getOrDefault("data", form.value("data"));
+        Object wantField = applied.getOrDefault("field", form.value("field"));
+        Dataset2D d = null;
+        if (extras.has("data")) {
+            if (!"custom".equals(wantData)) {
+                throw new org.genlab.core.state.StateException(extras.path() + ".data",
+                        "a data set is given, but params.data is " + wantData + ", not custom");
+            }
+            d = extras.points("data", MAX_STATE_POINTS);
+            if (d.isEmpty()) {
+                throw new org.genlab.core.state.StateException(extras.path() + ".data", "the data set is empty");
+            }
+        } else if ("custom".equals(wantData)) {
+            throw new org.genlab.core.state.StateException(extras.path() + ".data", "missing: params.data is custom, so the data set must be given");
+        }
+        LearnedField net = null;
+        Trained tr = null;
+        double[] lossSteps = new double[0], losses = new double[0];
+        if (extras.has("model")) {
+            byte[] b = extras.bytes("model", MAX_MODEL_BYTES);
+            try {
+                net = new LearnedField(org.genlab.core.nn.MlpFile.read(new java.io.ByteArrayInputStream(b)));
+            } catch (java.io.IOException | IllegalArgumentException e) {
+                throw new org.genlab.core.state.StateException(extras.path() + ".model", "not a flow network: " + e.getMessage());
+            }
+            org.genlab.core.state.StateReader t = extras.object("training");
+            t.only("steps", "finished", "loss", "steps-per-second");
+            tr = new Trained((int) t.integer("steps", 1, Integer.MAX_VALUE), t.flag("finished"), t.real("loss", 0, 1e300),
+                    t.real("steps-per-second", 0, 1e12));
+            org.genlab.core.state.StateReader l = extras.object("loss");
+            l.only("step", "loss");
+            lossSteps = l.reals("step", 1_000_000, 0, tr.steps());
+            losses = l.reals("loss", 1_000_000, 0, 1e300);
+            if (losses.length != lossSteps.length) {
+                throw new org.genlab.core.state.StateException(l.path() + ".loss", losses.length + " values, but step has " + lossSteps.length);
+            }
+            for (int i = 1; i < lossSteps.length; i++) {
+                if (lossSteps[i] < lossSteps[i - 1]) {
+                    throw new org.genlab.core.state.StateException(l.path() + ".step[" + i + "]", "the steps must not decrease");
+                }
+            }
+        } else {
+            for (String k : new String[] {"training", "loss"}) {
+                if (extras.has(k)) {
+                    throw new org.genlab.core.state.StateException(extras.path() + "." + k, "given without a model");
+                }
+            }
+            if ("learned".equals(wantField)) {
+                throw new org.genlab.core.state.StateException(extras.path() + ".model",
+                        "missing: params.field is learned, so the trained network must be given");
+            }
+        }
+        // everything fits: now change the pane
+        if (d != null) {
+            custom = d;
+            form.setValue("data", "custom");
+            loadPreset();
+            rebuild("Restored " + d.size() + " points from the data pane");
+        }
+        if (net != null) {
+            learned = net;
+            trained = tr;
+            restoredSteps = tr.steps();
+            trainLabel.setText(tr.text());
+            lossSeries.setData(lossSteps, losses);
+            form.setValue("field", wantField);
+            startRun();
+            showLine();
+            showT();
+            message.set("State restored: a network trained for " + tr.steps() + " steps.");
+        }
     }
 
     @Override
@@ -329,11 +482,28 @@ public final class FlowTopic implements Topic {
 
     @Override
     public CompletableFuture<Void> whenSettled() {
+        // The plane and the 1-D plot take turns in the centre: one just put there has no size
+        // until the next layout, which a scene without a window (a headless render, a state
+        // restored off-screen) never has by itself; its rasters must be asked for at its real size.
+        figure.applyCss();
+        figure.layout();
         lossChart.redrawNow();
         PlotCanvas shown = isLineView() ? linePlot : plot;
-        return CompletableFuture.allOf(runReady, overlaysSettled()).orTimeout(60, java.util.concurrent.TimeUnit.SECONDS)
+        return CompletableFuture.allOf(latest(() -> runReady), latest(() -> lineReady), overlaysSettled())
+                .orTimeout(60, java.util.concurrent.TimeUnit.SECONDS)
                 .thenComposeAsync(v -> shown.whenSettled(), context.uiExecutor())
                 .thenRunAsync(shown::redrawNow, context.uiExecutor());
+    }
+
+    /**
+     * Completes when the newest future {@code field} holds has completed: a newer one may replace
+     * it meanwhile (a run cancelled by a newer one completes its own future, not the newer's, so
+     * waiting on the future of the moment would end before the pane shows what it was asked for).
+     */
+    private CompletableFuture<Void> latest(java.util.function.Supplier<CompletableFuture<Void>> field) {
+        CompletableFuture<Void> f = field.get();
+        return f.handle((v, e) -> null).thenComposeAsync(v -> f == field.get() ? CompletableFuture.<Void>completedFuture(null) : latest(field),
+                context.uiExecutor());
     }
 
     /** Completes when the newest overlay computation has been shown (a newer one may replace it meanwhile). */
@@ -382,6 +552,11 @@ public final class FlowTopic implements Topic {
     /** The loss chart's series (for tests). */
     LineChart.Series loss() {
         return lossSeries;
+    }
+
+    /** The trainer of the last Train, or null (for tests: a restored pane has none until Train). */
+    FlowTrainer trainer() {
+        return trainer;
     }
 
     /** The trained field, or null (for tests). */
@@ -439,6 +614,8 @@ public final class FlowTopic implements Topic {
         }
         trainer = null;
         learned = null;
+        trained = null;
+        restoredSteps = 0;
         lossSeries.clear();
         trainLabel.setText("Train a network v_θ(x, t) on the pane's data.");
     }
@@ -466,10 +643,10 @@ public final class FlowTopic implements Topic {
         if (sampling != null) {
             sampling.cancel();
         }
-        if (runReady.isDone()) {
-            runReady = new CompletableFuture<>();
-        }
-        CompletableFuture<Void> ready = runReady;
+        // a future of its own: the cancelled run above completes its future when it stops, which
+        // must not tell whenSettled that this one has been shown
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+        runReady = ready;
         Solver solver = Solver.byName((String) form.value("solver")).orElseThrow();
         int m = steps();
         int n = (int) (long) (Long) form.value("n");
@@ -781,7 +958,7 @@ public final class FlowTopic implements Topic {
         }
         Solver solver = Solver.byName((String) form.value("solver")).orElseThrow();
         int m = steps();
-        CompletableFuture.supplyAsync(() -> e.trajectories(starts, solver, m), context.pool().executor())
+        lineReady = CompletableFuture.supplyAsync(() -> e.trajectories(starts, solver, m), context.pool().executor())
                 .thenAcceptAsync(tr -> {
                     if (e != exact1D) {
                         return;
@@ -795,7 +972,10 @@ public final class FlowTopic implements Topic {
                         list.add(PathLayer.Path.trajectory(ts, xs, 0xDDFFFFFF, 1.3));
                     }
                     lineTrajectories.setPaths(list);
-                }, context.uiExecutor());
+                }, context.uiExecutor()).exceptionally(err -> {
+                    context.uiExecutor().execute(() -> message.set("Could not draw the 1-D trajectories: " + err.getMessage()));
+                    return null;
+                });
         double lo = Arrays.stream(e.points()).min().orElse(0), hi = Arrays.stream(e.points()).max().orElse(0);
         double pad = Math.max(3.2, (hi - lo) / 2 + 1);
         double mid = (lo + hi) / 2;
@@ -829,9 +1009,9 @@ public final class FlowTopic implements Topic {
         }
         FlowTrainSettings s = settings();
         if (trainer == null || !trainer.settings().equals(s) || trainer.remaining() == 0 || trainer.failed()) {
-            trainer = new FlowTrainer(data, s, context.pool().executor(), Math.max(1, context.pool().size() - 1));
-            lossSeries.clear();
+            trainer = newTrainer(s);
         }
+        trainingDone = new CompletableFuture<>();
         FlowTrainer tr = trainer;
         trainButton.setText("Stop");
         Executor ui = context.uiExecutor();
@@ -865,10 +1045,39 @@ public final class FlowTopic implements Topic {
                 .onFailure(e -> {
                     trainButton.setText("Train");
                     message.set("Training failed: " + e.getMessage());
+                    trainingDone.complete(null);
                 })
                 .onCancelled(() -> trainingStopped(tr))
                 .start(context.pool().executor(), ui);
         message.set("Training v_θ on " + dataLabel + "...");
+    }
+
+    /**
+     * A trainer for Train: one that goes on from a network restored from a state file, if its
+     * shape fits the settings and its steps are short of the plan; else a fresh one from the
+     * seed (the loss curve then starts again).
+     */
+    private FlowTrainer newTrainer(FlowTrainSettings s) {
+        int parallel = Math.max(1, context.pool().size() - 1);
+        if (restoredSteps > 0 && learned != null && restoredSteps < s.steps()
+                && learned.network().shape().equals(LearnedField.shape(s.hidden(), s.layers(), s.activation()))) {
+            int steps = restoredSteps;
+            restoredSteps = 0;
+            return new FlowTrainer(data, s, learned.network(), steps, context.pool().executor(), parallel);
+        }
+        restoredSteps = 0;
+        lossSeries.clear();
+        return new FlowTrainer(data, s, context.pool().executor(), parallel);
+    }
+
+    /**
+     * Presses Train and completes once the run has stopped and its network is in use, with the
+     * particles restarted when the field is learned (wait on {@link #whenSettled} for them).
+     * For tests.
+     */
+    CompletableFuture<Void> train() {
+        toggleTraining();
+        return trainingDone;
     }
 
     private void showTrainingProgress(int step, double loss, double stepsPerSecond) {
@@ -878,18 +1087,27 @@ public final class FlowTopic implements Topic {
 
     private void trainingStopped(FlowTrainer tr) {
         trainButton.setText("Train");
+        CompletableFuture<Void> done = trainingDone;
+        try {
+            stopped(tr);
+        } finally {
+            done.complete(null);
+        }
+    }
+
+    private void stopped(FlowTrainer tr) {
         if (tr != trainer) {
             return; // the data changed meanwhile; this network belongs to the old data
         }
-        if (tr.stepsDone() == 0) {
+        if (tr.stepsDone() == 0 || !Double.isFinite(tr.lastLoss())) {
             message.set(tr.failed() ? "Training stopped at once: " + tr.failure() : "Training stopped before its first step.");
             return;
         }
         learned = tr.field();
+        trained = new Trained(tr.stepsDone(), tr.remaining() == 0, tr.lastLoss(), tr.stepsPerSecond());
         String how = tr.failed() ? "Training stopped: " + tr.failure() + ". The last good network is kept"
                 : tr.remaining() == 0 ? "Training finished" : "Training paused (press Train to go on)";
-        trainLabel.setText(String.format(Locale.ROOT, "%s after %d steps: loss %.4f   (%.0f steps/s)",
-                tr.remaining() == 0 ? "finished" : "stopped", tr.stepsDone(), tr.lastLoss(), tr.stepsPerSecond()));
+        trainLabel.setText(trained.text());
         message.set(how + ". Choose Field: learned to sample with v_θ, or Shading: error to compare it with the exact field.");
         if (form.value("field").equals("learned")) {
             startRun();

@@ -90,6 +90,8 @@ final class InverseCdfView extends PaneView {
     private List<InverseCdfResult> comparison = List.of();
     private AnimationTimer player;
     private double[] xRange = {0, 1};
+    /** Draws to show when the newest draws arrive (a restored state), or -1 for all of them. */
+    private int pendingReveal = -1;
 
     InverseCdfView(TopicContext context, ParamForm form, Consumer<String> message) {
         super("invcdf", context, form, message);
@@ -247,8 +249,59 @@ final class InverseCdfView extends PaneView {
             comparison = all;
             result = all.get(opt.ordinal());
             showTable();
-            reveal(n);
+            int k = pendingReveal;
+            pendingReveal = -1;
+            reveal(k >= 0 ? k : n);
         });
+    }
+
+    /**
+     * Beyond the parameters: the drawn target's bars ({@code drawn}, when they are not the
+     * starting shape: a drawing survives a switch to another target, as on screen) and how many
+     * draws are shown ({@code revealed}: the animation stepped or paused part-way). The draws
+     * themselves come from the seed again. A running animation is saved as paused where it is.
+     */
+    @Override
+    public void saveState(org.genlab.core.state.StateWriter extras) {
+        if (!Arrays.equals(drawnHeights, defaultDrawing())) {
+            extras.put("drawn", drawnHeights.clone());
+        }
+        if (result != null) {
+            extras.put("revealed", (long) revealed);
+        } else if (pendingReveal >= 0) {
+            extras.put("revealed", (long) pendingReveal);
+        }
+    }
+
+    /**
+     * Restores the drawing (DRAWN_BINS heights of a density: finite, at least 0, not all 0) and
+     * the draws shown (at most params.draws), checked before anything changes; the draws are
+     * made again from the seed.
+     */
+    @Override
+    public void restoreState(org.genlab.core.state.StateReader extras) throws org.genlab.core.state.StateException {
+        extras.only("drawn", "revealed");
+        double[] drawn = drawnHeights;
+        if (extras.has("drawn")) {
+            drawn = extras.reals("drawn", DRAWN_BINS, 0, 1e6);
+            if (drawn.length != DRAWN_BINS) {
+                throw new org.genlab.core.state.StateException(extras.path() + ".drawn", drawn.length + " bars, the drawing has "
+                        + DRAWN_BINS);
+            }
+            if (Arrays.stream(drawn).allMatch(v -> v == 0)) {
+                throw new org.genlab.core.state.StateException(extras.path() + ".drawn", "every bar is 0, which is no distribution");
+            }
+        }
+        int k = extras.has("revealed") ? (int) extras.integer("revealed", 0, total()) : -1;
+        drawnHeights = drawn.clone();
+        pendingReveal = k;
+        refresh(null);
+    }
+
+    /** Uses {@code heights} as the drawn target, as releasing the mouse after drawing them does (tests). */
+    void useDrawing(double[] heights) {
+        editing = heights.clone();
+        onDrawRelease();
     }
 
     /** The curves that do not depend on the draws: p(x), F, F⁻¹, p(z) and the map z → x. */

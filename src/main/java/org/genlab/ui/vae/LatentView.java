@@ -68,6 +68,8 @@ import org.genlab.ui.topic.TopicContext;
 final class LatentView extends PaneView {
     /** Items encoded and drawn (a sample of the data set: enough to see the structure, cheap to re-encode). */
     static final int SHOWN = 2000;
+    /** Points of the two-moons data set, when the data pane's are not used. */
+    static final int TWO_MOONS_N = 1000;
     /** The latent plane drawn: [−SPAN, SPAN]². */
     static final double SPAN = 3.2;
     /** Decodings per side of the mosaic, and between two picked items. */
@@ -349,7 +351,7 @@ final class LatentView extends PaneView {
             sh = previous != null && previous.seed() == seed ? previous : Shapes.generate(Shapes.DEFAULT_N, seed);
             d = sh.data();
         } else {
-            pts = custom != null ? custom : Preset.TWO_MOONS.generate(1000, Preset.TWO_MOONS.defaultNoise(), seed);
+            pts = custom != null ? custom : Preset.TWO_MOONS.generate(TWO_MOONS_N, Preset.TWO_MOONS.defaultNoise(), seed);
             d = VaeData.of(pts, custom != null ? "data pane" : "two-moons");
         }
         int n = d.size(), k = Math.min(SHOWN, n);
@@ -386,6 +388,14 @@ final class LatentView extends PaneView {
 
     /** Stops training, rebuilds the data, and shows the shipped model where it fits, else an untrained one. */
     private void resetModel(String why) {
+        resetModel(why, null);
+    }
+
+    /**
+     * Stops training, rebuilds the data, and shows {@code restored}'s model with its picks,
+     * pointer, curves and readout, or (null) the shipped model where it fits, else an untrained one.
+     */
+    private void resetModel(String why, Restored restored) {
         if (training != null) {
             training.cancel();
             training = null;
@@ -399,6 +409,10 @@ final class LatentView extends PaneView {
         klSeries.clear();
         curves.setLabels("Loss (press Train)", "epoch", null);
         hovered = false;
+        hover = null;
+        restoredSteps = 0;
+        restoredModel = null;
+        shownSteps = 0;
         shownConfiguration = configuration();
         // until the new data and model arrive together nothing old is drawn or can be pointed at
         vae = null;
@@ -423,7 +437,10 @@ final class LatentView extends PaneView {
             Built b = buildData(images, seed, previous, custom);
             Vae m;
             String label;
-            if (builtIn) {
+            if (restored != null) {
+                m = restored.vae();
+                label = restored.label();
+            } else if (builtIn) {
                 try {
                     m = VaeFile.loadBuiltIn();
                     label = "the shipped model (shapes, latent 2, β = 1)";
@@ -437,7 +454,8 @@ final class LatentView extends PaneView {
             }
             // the JVM's first decode loads the vector kernels (about 0.1 s): not on the FX thread
             m.decode(new float[m.latentDim()]);
-            return new Object[] {b, new Snapshot(m, m.encode(b.shownData(), context.pool().executor(), 2), label, mosaicOf(m))};
+            return new Object[] {b, new Snapshot(m, m.encode(b.shownData(), context.pool().executor(), 2), label, mosaicOf(m),
+                    restored == null ? 0 : restored.steps())};
         }, out -> {
             if (token == modelToken) {
                 Built b = (Built) out[0];
@@ -450,19 +468,24 @@ final class LatentView extends PaneView {
                 shown = b.shown();
                 shownData = b.shownData();
                 modelLabel = snap.label;
-                show(snap, true);
+                if (restored != null) {
+                    showRestored(snap, restored);
+                } else {
+                    show(snap, true);
+                }
                 say(why + ": showing " + snap.label + ".");
             }
         });
     }
 
     /** A model with the encodings of the shown items and, for a 2-D latent, its mosaic. */
-    private record Snapshot(Vae vae, Vae.Encodings encodings, String label, RasterImage mosaic) {
+    private record Snapshot(Vae vae, Vae.Encodings encodings, String label, RasterImage mosaic, int steps) {
     }
 
     /** Shows a model; the view goes home only for a new model, not for training's snapshots (a pan stays). */
     private void show(Snapshot s, boolean home) {
         boolean first = encodings == null || picks.isEmpty() && !hovered;
+        shownSteps = s.steps();
         vae = s.vae();
         encodings = s.encodings();
         if (s.mosaic() != null || home) {
@@ -479,6 +502,248 @@ final class LatentView extends PaneView {
 
     /** Whether the pointer has been over the plane (until then the decoding at z = 0 is shown). */
     private boolean hovered;
+    /** The latent point last pointed at, or null. */
+    private double[] hover;
+    /** The training steps behind the model shown (0: the shipped or an untrained model). */
+    private int shownSteps;
+    /** A model restored from a state file and its steps: Train (or a seek past them) goes on from it. */
+    private Vae restoredModel;
+    private int restoredSteps;
+
+    /** Everything of a state file beyond the parameters, checked, to show once the data are built. */
+    private record Restored(Vae vae, String label, int steps, List<Integer> picks, double[] hover, double[] epochs, double[] negElbo,
+            double[] reconstruction, double[] kl, Status status) {
+    }
+
+    /** The most points of custom data a state file may hold. */
+    static final int MAX_STATE_POINTS = 1_000_000;
+    /** The largest model blob a state file may hold (the shipped model is about 1 MB). */
+    static final int MAX_MODEL_BYTES = 8 << 20;
+
+    /**
+     * Beyond the parameters: the data pane's points when they are the data ({@code data},
+     * inline), the model shown ({@code model}: {@link VaeFile} bytes, inlined even for the
+     * shipped model so a state file stands alone; about 1.3 MB of base64 for a shapes model, a
+     * few tens of kB for points), its label and training steps, the picked pair, the latent
+     * point under the pointer if it was over the plane, the training curves and the training
+     * readout. The data set, the encodings, the mosaic and the decodings are recomputed from
+     * the seed and the model, bit for bit. While Train runs, the model is that of the newest
+     * snapshot shown. Nothing is written while the first model is still loading.
+     */
+    @Override
+    public void saveState(org.genlab.core.state.StateWriter extras) {
+        if (!isImages() && customPoints != null) {
+            extras.points("data", customPoints);
+        }
+        Vae m = vae;
+        if (m == null) {
+            return;
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try {
+            VaeFile.write(m, bytes);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // a byte array does not fail
+        }
+        extras.bytes("model", bytes.toByteArray());
+        extras.put("label", modelLabel);
+        extras.put("steps", shownSteps);
+        extras.put("picks", picks.stream().mapToLong(Integer::longValue).toArray());
+        if (hovered && hover != null) {
+            extras.put("hover", hover.clone());
+        }
+        int n = negElboSeries.size();
+        if (n > 0) {
+            double[] ep = new double[n], ne = new double[n], re = new double[n], kl = new double[n];
+            for (int i = 0; i < n; i++) {
+                ep[i] = negElboSeries.x(i);
+                ne[i] = negElboSeries.y(i);
+                re[i] = reconSeries.y(i);
+                kl[i] = klSeries.y(i);
+            }
+            extras.object("curves").put("epoch", ep).put("neg-elbo", ne).put("reconstruction", re).put("kl", kl);
+        }
+        Status st = status;
+        if (st != null) {
+            org.genlab.core.state.StateWriter w = extras.object("status");
+            w.put("epoch", st.epoch()).put("epochs", st.epochs()).put("beta", st.beta()).put("steps-per-second", st.stepsPerSecond());
+            if (st.last() != null) {
+                w.object("last").put("neg-elbo", st.last().negElbo()).put("reconstruction", st.last().reconstruction())
+                        .put("kl", st.last().kl());
+            }
+            if (st.failure() != null) {
+                w.put("failure", st.failure());
+            }
+        }
+    }
+
+    /**
+     * Restores what {@link #saveState} wrote, after the parameters. Checks everything first: the
+     * points (only with {@code params.data = points}), that the model is a VAE of the latent
+     * size, input, likelihood and β the parameters say, that the picks are shown items, the
+     * curves' lengths and the readout's numbers; then builds the data and shows the model with
+     * them, without training. Train afterwards goes on from the restored weights and steps with
+     * fresh optimisers (see {@link VaeTrainer}); a seek before the restored steps starts again
+     * from the seed, as it does on any pane.
+     */
+    @Override
+    public void restoreState(org.genlab.core.state.StateReader extras) throws org.genlab.core.state.StateException {
+        extras.only("data", "model", "label", "steps", "picks", "hover", "curves", "status");
+        String at = extras.path() + ".";
+        boolean images = isImages();
+        Dataset2D d = null;
+        if (extras.has("data")) {
+            if (images) {
+                throw new org.genlab.core.state.StateException(at + "data", "a data set is given, but params.data is shapes, not points");
+            }
+            d = extras.points("data", MAX_STATE_POINTS);
+            if (d.isEmpty()) {
+                throw new org.genlab.core.state.StateException(at + "data", "the data set is empty");
+            }
+        }
+        if (!extras.has("model")) {
+            for (String k : List.of("label", "steps", "picks", "hover", "curves", "status")) {
+                if (extras.has(k)) {
+                    throw new org.genlab.core.state.StateException(at + k, "given without a model");
+                }
+            }
+            if (d != null) {
+                customPoints = d;
+                resetModel("State restored (" + d.size() + " points)");
+            }
+            return;
+        }
+        Vae m;
+        try {
+            m = VaeFile.read(new java.io.ByteArrayInputStream(extras.bytes("model", MAX_MODEL_BYTES)));
+        } catch (java.io.IOException e) {
+            throw new org.genlab.core.state.StateException(at + "model", "not a VAE model: " + e.getMessage());
+        }
+        VaeSettings s = settings();
+        int inputs = images ? Shapes.PIXELS : 2;
+        if (m.latentDim() != latentDim()) {
+            throw new org.genlab.core.state.StateException(at + "model", "a model with a latent of size " + m.latentDim()
+                    + ", but params.latent-dim is " + latentDim());
+        }
+        if (m.inputDim() != inputs || m.likelihood() != s.likelihood()) {
+            throw new org.genlab.core.state.StateException(at + "model", "a model of " + m.inputDim() + " inputs with a "
+                    + m.likelihood().id() + " decoder, but params.data " + choice("data") + " takes " + inputs + " with a "
+                    + s.likelihood().id() + " one");
+        }
+        if (m.beta() != real("beta")) {
+            throw new org.genlab.core.state.StateException(at + "model", "a model trained with β = " + m.beta() + ", but params.beta is "
+                    + real("beta"));
+        }
+        String label = extras.text("label", 2000);
+        int steps = (int) extras.integer("steps", 0, Integer.MAX_VALUE);
+        int n = images ? Shapes.DEFAULT_N : d != null ? d.size() : TWO_MOONS_N;
+        int count = Math.min(SHOWN, n);
+        long[] pk = extras.integers("picks", 2, 0, count - 1);
+        List<Integer> picked = new ArrayList<>();
+        for (int k = 0; k < pk.length; k++) {
+            if (picked.contains((int) pk[k])) {
+                throw new org.genlab.core.state.StateException(at + "picks[" + k + "]", "item " + pk[k] + " is picked twice");
+            }
+            picked.add((int) pk[k]);
+        }
+        double[] hv = null;
+        if (extras.has("hover")) {
+            hv = extras.reals("hover", 2, -1e6, 1e6);
+            if (hv.length != 2) {
+                throw new org.genlab.core.state.StateException(at + "hover", "expected the two coordinates of a latent point, found "
+                        + hv.length + " numbers");
+            }
+        }
+        double[] ep = new double[0], ne = ep, re = ep, kl = ep;
+        if (extras.has("curves")) {
+            org.genlab.core.state.StateReader c = extras.object("curves");
+            c.only("epoch", "neg-elbo", "reconstruction", "kl");
+            ep = c.reals("epoch", 1_000_000, 0, 1e9);
+            ne = c.reals("neg-elbo", 1_000_000, -1e300, 1e300);
+            re = c.reals("reconstruction", 1_000_000, -1e300, 1e300);
+            kl = c.reals("kl", 1_000_000, -1e300, 1e300);
+            String[] names = {"neg-elbo", "reconstruction", "kl"};
+            double[][] ys = {ne, re, kl};
+            for (int k = 0; k < 3; k++) {
+                if (ys[k].length != ep.length) {
+                    throw new org.genlab.core.state.StateException(c.path() + "." + names[k], ys[k].length + " values, but epoch has "
+                            + ep.length);
+                }
+            }
+            for (int i = 1; i < ep.length; i++) {
+                if (ep[i] < ep[i - 1]) {
+                    throw new org.genlab.core.state.StateException(c.path() + ".epoch[" + i + "]", "the epochs must not decrease");
+                }
+            }
+        }
+        Status st = null;
+        if (extras.has("status")) {
+            org.genlab.core.state.StateReader w = extras.object("status");
+            w.only("epoch", "epochs", "beta", "steps-per-second", "last", "failure");
+            ElboTerms last = null;
+            if (w.has("last")) {
+                org.genlab.core.state.StateReader l = w.object("last");
+                l.only("neg-elbo", "reconstruction", "kl");
+                last = new ElboTerms(l.real("neg-elbo", -1e300, 1e300), l.real("reconstruction", -1e300, 1e300),
+                        l.real("kl", -1e300, 1e300));
+            }
+            st = new Status(w.real("epoch", 0, 1e9), (int) w.integer("epochs", 1, 1_000_000), w.real("beta", 0, 1e6), last,
+                    w.real("steps-per-second", 0, 1e12), w.has("failure") ? w.text("failure", 2000) : null);
+        }
+        // everything fits: now change the view
+        if (d != null) {
+            customPoints = d;
+        }
+        resetModel("State restored", new Restored(m, label, steps, picked, hv, ep, ne, re, kl, st));
+    }
+
+    /** Shows a restored model exactly as it was saved: its picks (none if none), pointer, curves and readout. */
+    private void showRestored(Snapshot s, Restored r) {
+        vae = s.vae();
+        encodings = s.encodings();
+        mosaic = s.mosaic();
+        shownSteps = r.steps();
+        restoredModel = s.vae();
+        restoredSteps = r.steps();
+        picks.clear();
+        picks.addAll(r.picks());
+        hovered = r.hover() != null;
+        hover = r.hover();
+        negElboSeries.setData(r.epochs(), r.negElbo());
+        reconSeries.setData(r.epochs(), r.reconstruction());
+        klSeries.setData(r.epochs(), r.kl());
+        if (r.epochs().length > 0) {
+            curves.setLabels(null, "epoch", null);
+        }
+        status = r.status();
+        redrawAll(true);
+        if (hovered) {
+            hoverAt(hover[0], hover[1]);
+        } else {
+            hoverAt(0, 0);
+        }
+    }
+
+    /**
+     * A trainer going on from the model restored from a state file, if it is still the one
+     * shown, its steps are at most {@code maxSteps} and short of the plan, and its networks fit
+     * the settings; else null (once asked, the restored model is forgotten as a start).
+     */
+    private VaeTrainer resumed(VaeSettings s, int maxSteps) {
+        Vae m = restoredModel;
+        int steps = restoredSteps;
+        restoredModel = null;
+        restoredSteps = 0;
+        if (m == null || m != vae || steps == 0 || steps > maxSteps) {
+            return null;
+        }
+        try {
+            VaeTrainer tr = new VaeTrainer(data, s, m, steps, context.pool().executor(), Math.max(1, context.pool().size() - 1));
+            return tr.remaining() > 0 ? tr : null;
+        } catch (IllegalArgumentException e) {
+            return null; // another architecture (the shipped model, say): Train starts afresh
+        }
+    }
 
     /**
      * Two items to start with, so the figure shows an interpolation before anyone clicks: the
@@ -554,6 +819,9 @@ final class LatentView extends PaneView {
             training.cancel();
         }
         VaeSettings s = settings();
+        if (trainer == null) {
+            trainer = resumed(s, k);
+        }
         if (trainer == null || !trainer.settings().equals(s) || trainer.stepsDone() > k || trainer.failed()) {
             trainer = new VaeTrainer(data, s, context.pool().executor(), Math.max(1, context.pool().size() - 1));
             status = null;
@@ -575,7 +843,8 @@ final class LatentView extends PaneView {
             }
             int n = Math.max(1, terms.length);
             Vae m = tr.vae();
-            Snapshot snap = new Snapshot(m, m.encode(shownRows, context.pool().executor(), 2), "training step " + k, mosaicOf(m));
+            Snapshot snap = new Snapshot(m, m.encode(shownRows, context.pool().executor(), 2), "training step " + k, mosaicOf(m),
+                    tr.stepsDone());
             return new Object[] {snap, Status.of(tr), tr.epoch(), terms.length, ne / n, re / n, kl / n};
         }, out -> {
             if (token != modelToken || tr != trainer) {
@@ -765,8 +1034,14 @@ final class LatentView extends PaneView {
             return;
         }
         Point2D w = latentPlot.screenToWorld(e.getX(), e.getY());
+        pointAt(w.getX(), w.getY());
+    }
+
+    /** The pointer at latent point (x, y): its decoding is shown, and kept in a state file. */
+    void pointAt(double x, double y) {
         hovered = true;
-        hoverAt(w.getX(), w.getY());
+        hover = new double[] {x, y};
+        hoverAt(x, y);
     }
 
     /** Decodes the latent point (x, y) (y ignored for a 1-D latent) and shows it. */
@@ -915,7 +1190,7 @@ final class LatentView extends PaneView {
         s.append(String.format(Locale.ROOT, "%s, %d items (%d drawn); latent %d%n", isImages() ? "shapes" : data.name() + " points",
                 data.size(), shown.length, vae.latentDim()));
         Status st = status;
-        if (trainer == null || st == null) {
+        if (st == null) {
             s.append("Model: ").append(modelLabel);
         } else {
             ElboTerms t = st.last();
@@ -947,7 +1222,9 @@ final class LatentView extends PaneView {
             return;
         }
         VaeSettings s = settings();
-        if (trainer == null || !trainer.settings().equals(s) || trainer.remaining() == 0 || trainer.failed()) {
+        if (trainer == null && (trainer = resumed(s, Integer.MAX_VALUE)) != null) {
+            modelLabel = "training";
+        } else if (trainer == null || !trainer.settings().equals(s) || trainer.remaining() == 0 || trainer.failed()) {
             trainer = new VaeTrainer(data, s, context.pool().executor(), Math.max(1, context.pool().size() - 1));
             status = null;
             negElboSeries.clear();
@@ -985,7 +1262,8 @@ final class LatentView extends PaneView {
                         if (now - lastModel > 1_000_000_000L || tr.remaining() == 0) {
                             lastModel = now;
                             Vae m = tr.vae();
-                            Snapshot snap = new Snapshot(m, m.encode(shownRows, null, 1), "training", mosaicWanted ? mosaicOf(m) : null);
+                            Snapshot snap = new Snapshot(m, m.encode(shownRows, null, 1), "training", mosaicWanted ? mosaicOf(m) : null,
+                                    tr.stepsDone());
                             ui.execute(() -> {
                                 if (token == modelToken && tr == trainer) {
                                     show(snap, false);
@@ -1032,7 +1310,9 @@ final class LatentView extends PaneView {
         Vae m = tr.vae();
         long token = ++modelToken;
         VaeData shownRows = shownData;
-        compute("the trained model", () -> new Snapshot(m, m.encode(shownRows, context.pool().executor(), 2), "trained", mosaicOf(m)),
+        int steps = tr.stepsDone();
+        compute("the trained model", () -> new Snapshot(m, m.encode(shownRows, context.pool().executor(), 2), "trained", mosaicOf(m),
+                        steps),
                 snap -> {
                     if (token == modelToken) {
                         modelLabel = "trained";
