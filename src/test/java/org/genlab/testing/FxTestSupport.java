@@ -10,15 +10,17 @@ public final class FxTestSupport {
     private FxTestSupport() {
     }
 
+    /**
+     * Starts the toolkit the way TestFX does (its primary stage), so TestFX tests that run
+     * later in the same JVM find the toolkit as they expect. A toolkit started by a bare
+     * {@code Platform.startup} leaves TestFX's robot typing and clicking into nothing: every
+     * TestFX class after it failed, depending only on the order the classes ran in.
+     */
     public static synchronized void start() {
         try {
-            CompletableFuture<Void> started = new CompletableFuture<>();
-            Platform.startup(() -> started.complete(null));
-            started.get(30, TimeUnit.SECONDS);
-        } catch (IllegalStateException alreadyStarted) {
-            // toolkit already running
+            org.testfx.api.FxToolkit.registerPrimaryStage();
         } catch (Exception e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("the JavaFX toolkit did not start", e);
         }
         Platform.setImplicitExit(false);
     }
