@@ -477,7 +477,7 @@ public final class FlowTopic implements Topic {
         return java.util.Optional.of(new org.genlab.ui.topic.PaneTime("time t", 0, 1, 1, false, t -> {
             setT(t);
             return whenSettled();
-        }));
+        }).withNow(() -> (Double) form.value("t")));
     }
 
     @Override

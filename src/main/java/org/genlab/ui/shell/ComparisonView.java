@@ -161,7 +161,7 @@ final class ComparisonView {
             return Optional.empty();
         }
         PaneTime t = tb.get();
-        Slider s = new Slider(t.min(), t.max(), t.usualTo());
+        Slider s = new Slider(t.min(), t.max(), t.current().orElse(t.min()));
         s.setId("comparison-timeline");
         s.setTooltip(new Tooltip("Moves both runs to the same " + t.name()));
         if (t.integral()) {

@@ -16,15 +16,34 @@ import java.util.function.DoubleFunction;
  * @param integral whether only whole numbers are times (frames are then rounded)
  * @param seek     shows the figure at a time within [min, max] and completes when it is drawn
  *                 (FX thread)
+ * @param now      where the pane is on its time now (NaN if it does not say)
  */
 public record PaneTime(String name, double min, double max, double usualTo, boolean integral,
-                       DoubleFunction<CompletableFuture<Void>> seek) {
+                       DoubleFunction<CompletableFuture<Void>> seek, java.util.function.DoubleSupplier now) {
 
     public PaneTime {
         if (!(min <= max)) {
             throw new IllegalArgumentException("time range " + min + " to " + max + " is empty");
         }
         usualTo = Math.max(min, Math.min(max, usualTo));
+        now = now == null ? () -> Double.NaN : now;
+    }
+
+    /** A time that does not say where the pane is on it now. */
+    public PaneTime(String name, double min, double max, double usualTo, boolean integral,
+                    DoubleFunction<CompletableFuture<Void>> seek) {
+        this(name, min, max, usualTo, integral, seek, null);
+    }
+
+    /** The same time, saying where the pane is on it now ({@code now}, FX thread). */
+    public PaneTime withNow(java.util.function.DoubleSupplier current) {
+        return new PaneTime(name, min, max, usualTo, integral, seek, current);
+    }
+
+    /** Where the pane is on its time now, if it says (the A/B view's timeline starts there). */
+    public java.util.OptionalDouble current() {
+        double v = now.getAsDouble();
+        return Double.isFinite(v) && contains(v) ? java.util.OptionalDouble.of(v) : java.util.OptionalDouble.empty();
     }
 
     /** Whether {@code t} is a time of this pane. */

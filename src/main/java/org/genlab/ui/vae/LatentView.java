@@ -811,7 +811,7 @@ final class LatentView extends PaneView {
         int perEpoch = (int) Math.ceil(data.size() / (double) Math.max(1, settings().batch()));
         int planned = Math.max(1, settings().epochs() * perEpoch);
         return java.util.Optional.of(new org.genlab.ui.topic.PaneTime("training step", 0, planned, planned, true,
-                t -> seekTraining((int) Math.round(t))));
+                t -> seekTraining((int) Math.round(t))).withNow(() -> shownSteps));
     }
 
     private CompletableFuture<Void> seekTraining(int k) {
