@@ -1,6 +1,8 @@
 package org.genlab.core.nn;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -198,7 +200,7 @@ final class VectorKernels implements Kernels {
                     break;
                 case SILU: {
                     // s = 1 / (1 + e^-z); f = z s
-                    FloatVector s = one.div(one.add(v.neg().lanewise(VectorOperators.EXP)));
+                    FloatVector s = one.div(one.add(exp(v.neg())));
                     if (aux != null) {
                         s.intoArray(aux, i);
                     }
@@ -206,12 +208,62 @@ final class VectorKernels implements Kernels {
                     break;
                 }
                 default:
-                    v = v.lanewise(VectorOperators.TANH);
+                    v = tanh(v);
                     break;
             }
             v.intoArray(z, i);
         }
         Kernels.scalar().activate(f, z, aux, i, end - i);
+    }
+
+    // e^x and tanh from +, *, fused multiply-add, division and bit moves only. Each of those is
+    // rounded exactly as IEEE 754 says, in compiled code and in the interpreter alike, so a
+    // network gives the same bits before and after the JIT compiles it. The Vector API's own
+    // EXP and TANH do not: compiled, they run a vector math library whose last bit differs
+    // from the interpreter's, and a pane restored from a state file (or any second run of the
+    // same seed) drew different samples depending on how warm the JVM was.
+    private static final float LOG2E = 1.44269504088896341f;
+    private static final float LN2_HI = 0.693359375f, LN2_LO = -2.12194440e-4f;
+    /** 1.5 * 2^23: adding it rounds a float below 2^22 in magnitude to a whole number. */
+    private static final float ROUND = 12582912f;
+    private static final int ROUND_BITS = Float.floatToRawIntBits(ROUND);
+
+    /**
+     * e^x, within about 2 ulp for x in [-87.3, 88] (clamped outside: e^x is then the smallest
+     * normal float or e^88). Cody and Waite's reduction with Cephes' polynomial:
+     * e^x = 2^n e^r, n = round(x / ln 2), r = x - n ln 2 (ln 2 in two parts), |r| &lt;= ln 2 / 2,
+     * e^r = 1 + r + r^2 P(r).
+     */
+    static FloatVector exp(FloatVector x) {
+        x = x.max(-87.33654f).min(88f);
+        FloatVector t = x.fma(LOG2E, ROUND);  // ROUND + n: n sits in the low mantissa bits
+        FloatVector n = t.sub(ROUND);
+        FloatVector r = n.fma(FloatVector.broadcast(S, -LN2_HI), x);
+        r = n.fma(FloatVector.broadcast(S, -LN2_LO), r);
+        FloatVector p = FloatVector.broadcast(S, 1.9875691500e-4f).fma(r, FloatVector.broadcast(S, 1.3981999507e-3f))
+                .fma(r, FloatVector.broadcast(S, 8.3334519073e-3f)).fma(r, FloatVector.broadcast(S, 4.1665795894e-2f))
+                .fma(r, FloatVector.broadcast(S, 1.6666665459e-1f)).fma(r, FloatVector.broadcast(S, 5.0000001201e-1f));
+        FloatVector er = p.fma(r.mul(r), r.add(1f));
+        // 2^n: n + 127 in the exponent field
+        IntVector bits = ((IntVector) t.reinterpretAsInts()).sub(ROUND_BITS - 127).lanewise(VectorOperators.LSHL, 23);
+        return er.mul(bits.reinterpretAsFloats());
+    }
+
+    /**
+     * tanh x, within a few ulp: Cephes' odd polynomial x + x^3 P(x^2) for |x| &lt; 0.625, where
+     * the identity below would cancel, and sign(x) (1 - 2 / (e^(2|x|) + 1)) beyond.
+     */
+    static FloatVector tanh(FloatVector x) {
+        FloatVector ax = x.abs();
+        FloatVector z = x.mul(x);
+        FloatVector small = FloatVector.broadcast(S, -5.70498872745e-3f).fma(z, FloatVector.broadcast(S, 2.06390887954e-2f))
+                .fma(z, FloatVector.broadcast(S, -5.37397155531e-2f)).fma(z, FloatVector.broadcast(S, 1.33314422036e-1f))
+                .fma(z, FloatVector.broadcast(S, -3.33332819422e-1f)).mul(z).fma(x, x);
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        FloatVector large = one.sub(FloatVector.broadcast(S, 2f).div(exp(ax.add(ax)).add(one)));
+        large = large.blend(large.neg(), x.compare(VectorOperators.LT, 0f));
+        VectorMask<Float> isSmall = ax.compare(VectorOperators.LT, 0.625f);
+        return large.blend(small, isSmall);
     }
 
     @Override
