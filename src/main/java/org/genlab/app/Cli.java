@@ -14,6 +14,9 @@ import java.util.stream.Collectors;
 import org.genlab.core.data.DataCsv;
 import org.genlab.core.data.Dataset2D;
 import org.genlab.core.data.Preset;
+import org.genlab.core.state.PaneState;
+import org.genlab.core.state.StateException;
+import org.genlab.core.state.StateFile;
 import org.genlab.lesson.Lesson;
 import org.genlab.lesson.LessonFolders;
 import org.genlab.lesson.LessonLoader;
@@ -40,7 +43,7 @@ import picocli.CommandLine.Spec;
             "With no arguments, opens the window. Window options: --pane NAME opens a pane;",
             "--lesson ID [--step N] opens a lesson (N counts from 1); --lessons DIR adds a folder of lessons.",
             "With a subcommand, runs headless and never opens a window."},
-        subcommands = {Cli.Render.class, Cli.Animate.class, Cli.Data.class, EmCommand.class, DiffusionCommand.class, VaeCommand.class, FlowCommand.class,
+        subcommands = {Cli.Render.class, Cli.Animate.class, StateCommand.class, Cli.Data.class, EmCommand.class, DiffusionCommand.class, VaeCommand.class, FlowCommand.class,
             ZooCommand.class, LogisticCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Cli implements Callable<Integer> {
     /** Exit code for bad arguments or a bad input file. */
@@ -48,7 +51,7 @@ public final class Cli implements Callable<Integer> {
     /** Exit code for a failure while running. */
     public static final int FAILURE = 1;
 
-    private static final Set<String> HEADLESS_WORDS = Set.of("render", "animate", "data", "em", "diffusion", "vae", "flow", "zoo", "logistic", "bench", "help", "--help", "-h", "--version",
+    private static final Set<String> HEADLESS_WORDS = Set.of("render", "animate", "state", "data", "em", "diffusion", "vae", "flow", "zoo", "logistic", "bench", "help", "--help", "-h", "--version",
             "-V");
 
     @Spec
@@ -63,7 +66,7 @@ public final class Cli implements Callable<Integer> {
     public static int run(String... args) {
         CommandLine cmd = new CommandLine(new Cli());
         cmd.setExecutionExceptionHandler((ex, c, parsed) -> {
-            c.getErr().println("genlab " + c.getCommandName() + ": failed: " + ex);
+            c.getErr().println(c.getCommandSpec().qualifiedName() + ": failed: " + ex);
             return FAILURE;
         });
         return cmd.execute(args);
@@ -100,7 +103,7 @@ public final class Cli implements Callable<Integer> {
     }
 
     static int badInput(CommandLine cmd, String message) {
-        cmd.getErr().println("genlab " + cmd.getCommandName() + ": " + message);
+        cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + message);
         return BAD_INPUT;
     }
 
@@ -194,6 +197,10 @@ public final class Cli implements Callable<Integer> {
         @Option(names = "--pane", paramLabel = "NAME", description = "The pane whose figure to draw.")
         String pane;
 
+        @Option(names = "--state", paramLabel = "FILE.genlab.json",
+                description = "Start from a saved state (the window's State > Save state, or genlab state save) instead of --pane.")
+        Path state;
+
         @Option(names = "--lesson", paramLabel = "ID", description = "Draw the figure of a lesson step instead of a pane.")
         String lesson;
 
@@ -218,16 +225,32 @@ public final class Cli implements Callable<Integer> {
 
         /** The request for a figure of logical size {@code size} at {@code scale}. */
         HeadlessRenderer.Request request(String size, double scale, String format, Path out) throws BadInput {
-            if ((pane == null) == (lesson == null)) {
-                throw new BadInput("give either --pane NAME or --lesson ID");
+            PaneState saved = null;
+            if (state != null) {
+                // a state is the whole pane: what else would choose data, seed or pane conflicts with it
+                for (String[] o : new String[][] {{"--pane", pane}, {"--lesson", lesson}, {"--data", data},
+                        {"--seed", seed == null ? null : seed.toString()}, {"--step", step == null ? null : step.toString()}}) {
+                    if (o[1] != null) {
+                        throw new BadInput("--state and " + o[0] + " do not go together: the state file holds the pane, its data and its seed"
+                                + " (--set NAME=VALUE changes a parameter after the state is restored)");
+                    }
+                }
+                try {
+                    saved = StateFile.read(state);
+                } catch (StateException e) {
+                    throw new BadInput("--state: " + e.getMessage());
+                }
+            } else if ((pane == null) == (lesson == null)) {
+                throw new BadInput("give one of --pane NAME, --lesson ID or --state FILE");
             }
             if (step != null && lesson == null) {
                 throw new BadInput("--step goes with --lesson ID");
             }
             java.util.List<LessonStep> steps = lesson == null ? java.util.List.of() : lessonSteps();
-            String paneName = lesson == null ? pane : findLesson().topic();
+            String paneName = saved != null ? saved.pane() : lesson == null ? pane : findLesson().topic();
             if (TopicRegistry.byId(paneName).isEmpty()) {
-                throw new BadInput("--pane: unknown pane '" + paneName + "'; panes: " + TopicRegistry.names());
+                throw new BadInput((saved != null ? "--state " + state + ", pane" : "--pane") + ": unknown pane '" + paneName + "'; panes: "
+                        + TopicRegistry.names());
             }
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,5})x(\\d{1,5})").matcher(size);
             if (!m.matches()) {
@@ -253,12 +276,14 @@ public final class Cli implements Callable<Integer> {
                 }
                 settings.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
             }
-            return new HeadlessRenderer.Request(paneName, steps, d, seed, settings, w, h, scale, format, out);
+            return new HeadlessRenderer.Request(paneName, saved, state == null ? null : "--state " + state, steps, d, seed, settings,
+                    w, h, scale, format, out);
         }
 
         /** How the figure is named in messages. */
         String describe(HeadlessRenderer.Request req) {
-            return "pane '" + req.pane() + "'" + (lesson != null ? " (lesson " + lesson + ", step " + req.steps().size() + ")" : "");
+            return "pane '" + req.pane() + "'" + (lesson != null ? " (lesson " + lesson + ", step " + req.steps().size() + ")"
+                    : state != null ? " (state " + state + ")" : "");
         }
 
         private Lesson findLesson() throws BadInput {

@@ -18,12 +18,15 @@ import org.genlab.compute.ProgressSink;
 import org.genlab.export.GifExporter;
 import org.genlab.export.PngExporter;
 import org.genlab.export.SvgExporter;
+import org.genlab.core.state.PaneState;
+import org.genlab.core.state.StateException;
 import org.genlab.lesson.LessonStep;
 import org.genlab.ui.lesson.StepApplier;
 import org.genlab.ui.topic.PaneTime;
 import org.genlab.ui.topic.Topic;
 import org.genlab.ui.topic.TopicContext;
 import org.genlab.ui.topic.TopicInfo;
+import org.genlab.ui.topic.TopicStates;
 
 /**
  * Renders a pane's figure with no display: JavaFX runs on Monocle's headless platform with
@@ -37,13 +40,23 @@ public final class HeadlessRenderer {
             java.util.logging.Logger.getLogger("javafx");
 
     /**
-     * What to render. {@code steps} are the lesson steps to apply first, in order (empty for a
+     * What to render. {@code state}, if not null, is where the pane starts (a state of {@code pane};
+     * {@code stateOrigin} names it in messages, as "--state FILE"); {@code steps} are the lesson steps to apply first, in order (empty for a
      * plain pane); {@code data} and {@code seed} may be null; {@code format} is png or svg.
      */
-    public record Request(String pane, java.util.List<LessonStep> steps, Dataset2D data, Long seed,
+    public record Request(String pane, PaneState state, String stateOrigin, java.util.List<LessonStep> steps, Dataset2D data, Long seed,
                           Map<String, String> settings, int width, int height, double scale, String format, Path out) {
         public Request {
             settings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));
+            if (state != null && !state.pane().equals(pane)) {
+                throw new IllegalArgumentException("a state of the " + state.pane() + " pane for pane " + pane);
+            }
+        }
+
+        /** A request that starts from the pane as it opens (no state file). */
+        public Request(String pane, java.util.List<LessonStep> steps, Dataset2D data, Long seed,
+                       Map<String, String> settings, int width, int height, double scale, String format, Path out) {
+            this(pane, null, null, steps, data, seed, settings, width, height, scale, format, out);
         }
     }
 
@@ -140,6 +153,36 @@ public final class HeadlessRenderer {
         }
     }
 
+    /**
+     * The whole state of the pane of {@code req} once it has settled, as the window's "Save
+     * state" takes it; call from any thread but the FX thread.
+     */
+    public static PaneState capture(Request req) throws Cli.BadInput, Exception {
+        Opened pane = open(req);
+        try {
+            return onFx(() -> TopicStates.capture(pane.topic()));
+        } finally {
+            Platform.runLater(() -> pane.topic().dispose());
+        }
+    }
+
+    /** What a pane built from a state shows, for {@code genlab state check}. */
+    public record Built(int plots, java.util.Optional<PaneTime> time) {
+    }
+
+    /**
+     * Builds the pane of {@code req} (which carries a state) off-screen and lets it settle, as
+     * "Open state" would, then closes it: a state that restores here restores in the window.
+     */
+    public static Built build(Request req) throws Cli.BadInput, Exception {
+        Opened pane = open(req);
+        try {
+            return onFx(() -> new Built(TopicStates.plots(pane.topic().figure()).size(), pane.topic().time()));
+        } finally {
+            Platform.runLater(() -> pane.topic().dispose());
+        }
+    }
+
     /** The panes with a time of their own, for messages. */
     static String animatable() {
         return "em (half-steps), diffusion (step t), flow (time t in [0, 1]), vae with --set view=latent (training steps)";
@@ -196,9 +239,32 @@ public final class HeadlessRenderer {
         // the command line draws every figure as exported: light, at scale 1
         org.genlab.ui.plot.FigureStyle.currentProperty().set(org.genlab.ui.plot.FigureStyle.DEFAULT);
         TopicContext context = new TopicContext(ComputePool.shared(), Platform::runLater, new JobTracker(Platform::runLater));
-        Topic topic = info.factory().apply(context);
+        // A lesson step with a state starts its pane from that state (as LessonPanel does), and
+        // the steps after it apply on top; a --state file is the start before any step.
+        PaneState start = req.state();
+        String origin = req.state() == null ? null : req.stateOrigin();
+        int from = 0;
+        for (int i = 0; i < req.steps().size(); i++) {
+            if (req.steps().get(i).state().isPresent()) {
+                start = req.steps().get(i).state().get();
+                origin = "--lesson: step " + (i + 1) + "'s state";
+                from = i;
+            }
+        }
+        Topic topic;
+        if (start == null) {
+            topic = info.factory().apply(context);
+        } else {
+            try {
+                topic = TopicStates.build(info, context, start);
+            } catch (StateException e) {
+                throw new Cli.BadInput(e.within(origin).getMessage());
+            }
+        }
         try {
-            StepApplier.applyThrough(topic, req.steps(), req.steps().size());
+            for (int i = from; i < req.steps().size(); i++) {
+                StepApplier.apply(topic, req.steps().get(i));
+            }
             if (req.seed() != null) {
                 if (topic.parameters().get("seed").isEmpty()) {
                     throw new Cli.BadInput("--seed: pane '" + req.pane() + "' has no seed");

@@ -182,7 +182,7 @@ public final class StateFile {
         } catch (StreamConstraintsException e) {
             throw new StateException(place(e.getLocation()), limit(e.getMessage()));
         } catch (JsonProcessingException e) {
-            throw new StateException(place(e.getLocation()), "not valid JSON: " + e.getOriginalMessage());
+            throw new StateException(place(e.getLocation()), "not valid JSON: " + plain(e.getOriginalMessage()));
         }
         if (root == null || !root.isObject()) {
             throw new StateException("", "expected a JSON object with \"genlab\": \"" + KIND + "\"");
@@ -264,6 +264,33 @@ public final class StateFile {
             return d;
         }
         throw new StateException(where, "expected a number, text or true/false, found " + StateReader.kind(v));
+    }
+
+    /**
+     * Jackson's message in the user's terms: its parser's advice ("enable ...", "bound as ...")
+     * is for programmers, and a hand-edited file most often fails on these few things.
+     */
+    static String plain(String jackson) {
+        String m = jackson == null ? "" : jackson;
+        java.util.regex.Matcher dup = java.util.regex.Pattern.compile("Duplicate field '(.*)'").matcher(m);
+        if (dup.find()) {
+            return "the field '" + dup.group(1) + "' is given twice";
+        }
+        if (m.startsWith("Non-standard token")) {
+            return "NaN and Infinity are not numbers JSON has; a state holds finite numbers only";
+        }
+        if (m.startsWith("Trailing token")) {
+            return "more text follows the end of the state; a state file holds one JSON object";
+        }
+        if (m.startsWith("Unexpected end-of-input")) {
+            return "the text ends too early (is the file cut short?)";
+        }
+        java.util.regex.Matcher tok = java.util.regex.Pattern.compile("^(Unrecognized token '[^']*')").matcher(m);
+        if (tok.find()) {
+            return tok.group(1) + " (text in a state file is written in double quotes)";
+        }
+        int cut = m.indexOf(": was expecting");
+        return cut > 0 ? m.substring(0, cut) : m;
     }
 
     private static String place(JsonLocation loc) {

@@ -70,7 +70,7 @@ public final class TopicStates {
         if (!state.views().isEmpty()) {
             if (state.views().size() != plots.size()) {
                 throw new StateException("views", state.views().size() + " plot ranges, but this " + topic.id() + " figure has "
-                        + plots.size() + " plots");
+                        + plots.size() + (plots.size() == 1 ? " plot" : " plots"));
             }
             for (int i = 0; i < plots.size(); i++) {
                 PaneState.View v = state.views().get(i);
