@@ -333,8 +333,8 @@ public final class MainWindow {
     public Topic install(org.genlab.core.state.PaneState s) throws org.genlab.core.state.StateException {
         TopicInfo info = infos.get(s.pane());
         if (info == null) {
-            throw new org.genlab.core.state.StateException("pane", "there is no pane '" + s.pane() + "' (panes: "
-                    + String.join(", ", infos.keySet()) + ")");
+            throw new org.genlab.core.state.StateException("pane", "unknown pane '" + s.pane() + "'; panes: "
+                    + String.join(", ", infos.keySet()));
         }
         Topic fresh = org.genlab.ui.topic.TopicStates.build(info, context, s);
         if (comparison != null) {

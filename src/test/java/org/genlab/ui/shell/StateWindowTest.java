@@ -123,6 +123,31 @@ class StateWindowTest {
     }
 
     @Test
+    void everyFileOfTheBadCorpusIsRefusedByTheWindowAndChangesNothing(FxRobot robot) throws Exception {
+        MainWindow w = window(robot, "em");
+        Topic em = w.currentTopic().get();
+        robot.interact(() -> em.apply(Map.of("k", 3L, "seed", 5L)));
+        settle(robot, em);
+        String before = json(robot, em);
+        for (org.genlab.testing.BadStates.Entry bad : org.genlab.testing.BadStates.all()) {
+            int banners = w.bannerCount();
+            robot.interact(() -> w.openStateFile(bad.path()));
+            waitFor(() -> w.bannerCount() > banners);
+            javafx.scene.control.Label msg = robot.lookup(".banner-text").queryAllAs(javafx.scene.control.Label.class).stream()
+                    .reduce((a, b) -> b).orElseThrow();
+            assertThat(msg.getText()).as(bad.file()).contains(bad.file(), bad.where(), bad.reason());
+            assertThat(w.currentTopic().get()).as(bad.file()).isSameAs(em);
+        }
+        assertThat(json(robot, em)).isEqualTo(before);
+        MenuButton menu = robot.lookup("#state-menu").queryAs(MenuButton.class);
+        robot.interact(menu::show);
+        javafx.scene.control.Menu recent = (javafx.scene.control.Menu) menu.getItems().stream()
+                .filter(i -> "state-recent".equals(i.getId())).findFirst().orElseThrow();
+        assertThat(recent.getItems()).as("a refused file is not a recent state").isEmpty();
+        robot.interact(menu::hide);
+    }
+
+    @Test
     void copyAndPasteCarryTheStateAsText(FxRobot robot) throws Exception {
         MainWindow w = window(robot, "diffusion");
         Topic d = w.currentTopic().get();
