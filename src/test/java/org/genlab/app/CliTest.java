@@ -114,7 +114,7 @@ class CliTest {
         assertThat(err).contains("no lesson 'nope'").contains("data-tour");
         assertThat(run("render", "--pane", "data", "--lesson", "data-tour", "--out", png.toString())).isEqualTo(2);
         assertThat(run("render", "--out", png.toString())).isEqualTo(2);
-        assertThat(err).contains("either --pane NAME or --lesson ID");
+        assertThat(err).contains("give one of --pane NAME, --lesson ID or --state FILE");
     }
 
     @Test
