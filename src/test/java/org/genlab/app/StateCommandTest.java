@@ -65,6 +65,26 @@ class StateCommandTest extends CliCommandTest {
     }
 
     @Test
+    void aLessonStepWithAStateRendersFromThatStateWithTheStepOnTop() throws Exception {
+        Path lessons = dir.resolve("lessons"), states = lessons.resolve("states");
+        Files.createDirectories(states);
+        Path prepared = states.resolve("three.genlab.json");
+        assertThat(run("state", "save", "--pane", "em", "--seed", "7", "--set", "k=3", "--out", prepared.toString())).isZero();
+        Files.writeString(lessons.resolve("prepared.md"), "---\nid: prepared\ntitle: Prepared\ntopic: em\n---\n## First\ntext\n"
+                + "## Second\n```genlab\nstate: states/three.genlab.json\niterations: 4\n```\nmore\n");
+        Path fromLesson = dir.resolve("l.png"), fromPane = dir.resolve("p.png");
+        assertThat(run("render", "--lessons", lessons.toString(), "--lesson", "prepared", "--step", "2", "--size", "500x400",
+                "--out", fromLesson.toString())).isZero();
+        assertThat(run("render", "--pane", "em", "--seed", "7", "--set", "k=3", "--set", "iterations=4", "--size", "500x400",
+                "--out", fromPane.toString())).isZero();
+        assertThat(SvgExportTest.difference(ImageIO.read(fromLesson.toFile()), ImageIO.read(fromPane.toFile()))).isZero();
+        Path saved = dir.resolve("saved.genlab.json");
+        assertThat(run("state", "save", "--lessons", lessons.toString(), "--lesson", "prepared", "--step", "2", "--out",
+                saved.toString())).isZero();
+        assertThat(StateFile.read(saved).params()).containsEntry("k", 3L).containsEntry("seed", 7L).containsEntry("iterations", 4L);
+    }
+
+    @Test
     void diffListsTheParametersThatDiffer() throws Exception {
         Path a = dir.resolve("a.genlab.json"), b = dir.resolve("b.genlab.json"), f = dir.resolve("f.genlab.json");
         assertThat(run("state", "save", "--pane", "em", "--out", a.toString())).isZero();
