@@ -31,6 +31,19 @@ class ShippedLessonsTest {
     }
 
     @Test
+    void theFlowLessonOpensATrainedNetworkFromItsStateInTheJarToo() {
+        for (Path folder : List.of(Path.of("lessons"), LessonFolders.builtIn().orElseThrow())) {
+            Lesson flow = new LessonLoader(TopicRegistry.catalog()).load(List.of(folder)).lessons().stream()
+                    .filter(l -> l.id().equals("flow-matching")).findFirst().orElseThrow();
+            assertThat(flow.steps()).as(folder.toString()).filteredOn(s -> s.state().isPresent()).singleElement().satisfies(s -> {
+                assertThat(s.state().get().pane()).isEqualTo("flow");
+                assertThat(s.state().get().params()).containsEntry("field", "learned");
+                assertThat(s.state().get().extras().has("model")).isTrue();
+            });
+        }
+    }
+
+    @Test
     void theTourUsesEveryFeatureOfTheFormat() {
         Lesson tour = new LessonLoader(TopicRegistry.catalog()).load(List.of(Path.of("lessons"))).lessons().stream()
                 .filter(l -> l.id().equals("data-tour")).findFirst().orElseThrow();
