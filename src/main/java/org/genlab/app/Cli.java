@@ -41,7 +41,8 @@ import picocli.CommandLine.Spec;
             "An interactive lab for learning generative models.",
             "",
             "With no arguments, opens the window. Window options: --pane NAME opens a pane;",
-            "--lesson ID [--step N] opens a lesson (N counts from 1); --lessons DIR adds a folder of lessons.",
+            "--lesson ID [--step N] opens a lesson (N counts from 1); --lessons DIR adds a folder of lessons;",
+            "--state FILE.genlab.json opens a saved state.",
             "With a subcommand, runs headless and never opens a window."},
         subcommands = {Cli.Render.class, Cli.Animate.class, StateCommand.class, Cli.Data.class, EmCommand.class, DiffusionCommand.class, VaeCommand.class, FlowCommand.class,
             ZooCommand.class, LogisticCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})

@@ -63,6 +63,14 @@ class StateWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** The em pane of {@code w}, set to {@code params} and settled. */
+    private static Topic settledEm(FxRobot robot, MainWindow w, Map<String, Object> params) throws Exception {
+        Topic em = w.currentTopic().get();
+        robot.interact(() -> em.apply(params));
+        settle(robot, em);
+        return em;
+    }
+
     private static void waitFor(java.util.function.BooleanSupplier done) throws Exception {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, done::getAsBoolean);
         WaitForAsyncUtils.waitForFxEvents();
@@ -77,9 +85,7 @@ class StateWindowTest {
     @Test
     void aSavedStateOpensAsTheSamePaneAndGoesOnTheRecentList(FxRobot robot) throws Exception {
         MainWindow w = window(robot, "em");
-        Topic em = w.currentTopic().get();
-        robot.interact(() -> em.apply(Map.of("k", 3L, "init", "q5-2", "seed", 11L)));
-        settle(robot, em);
+        Topic em = settledEm(robot, w, Map.of("k", 3L, "init", "q5-2", "seed", 11L));
         String saved = json(robot, em);
         Path file = home.resolve("three.genlab.json");
         CompletableFuture<String> done = new CompletableFuture<>();
@@ -106,9 +112,7 @@ class StateWindowTest {
     @Test
     void aBadStateIsRefusedWithItsReasonAndThePaneIsUntouched(FxRobot robot) throws Exception {
         MainWindow w = window(robot, "em");
-        Topic em = w.currentTopic().get();
-        robot.interact(() -> em.apply(Map.of("k", 3L)));
-        settle(robot, em);
+        Topic em = settledEm(robot, w, Map.of("k", 3L));
         String before = json(robot, em);
         Path bad = home.resolve("bad.genlab.json");
         Files.writeString(bad, before.replace("\"k\" : 3", "\"k\" : 99"));
@@ -125,9 +129,7 @@ class StateWindowTest {
     @Test
     void everyFileOfTheBadCorpusIsRefusedByTheWindowAndChangesNothing(FxRobot robot) throws Exception {
         MainWindow w = window(robot, "em");
-        Topic em = w.currentTopic().get();
-        robot.interact(() -> em.apply(Map.of("k", 3L, "seed", 5L)));
-        settle(robot, em);
+        Topic em = settledEm(robot, w, Map.of("k", 3L, "seed", 5L));
         String before = json(robot, em);
         for (org.genlab.testing.BadStates.Entry bad : org.genlab.testing.BadStates.all()) {
             int banners = w.bannerCount();
@@ -217,9 +219,7 @@ class StateWindowTest {
     @Test
     void eachPanesLastStateIsKeptAtCloseAndRestoredAtStartUnlessTurnedOff(FxRobot robot) throws Exception {
         MainWindow w = window(robot, "em");
-        Topic em = w.currentTopic().get();
-        robot.interact(() -> em.apply(Map.of("k", 4L, "seed", 5L)));
-        settle(robot, em);
+        Topic em = settledEm(robot, w, Map.of("k", 4L, "seed", 5L));
         String before = json(robot, em);
         robot.interact(w::dispose);
         assertThat(home.resolve("last-states/em.genlab.json")).exists();
