@@ -311,9 +311,11 @@ public final class EmTopic implements Topic {
      * Restores what {@link #saveState} wrote, after the state's parameters were applied. Checks
      * everything first: the data set, the run's length (at most {@link #MAX_STATE_HALF_STEPS},
      * and not more work than {@link #MAX_STATE_WORK}) and the half-step shown within what the
-     * history keeps, that {@code params.init = manual} comes with its start (of K components
-     * and the covariance type of the parameters) and only then, the clicked point within the
-     * data, and that the parameters can start EM at all (the Q4 start needs K = 2). Then runs
+     * history keeps, a start (of K components and the covariance type of the parameters) only
+     * with {@code params.init = manual}, the clicked point within the data, and that the seeded
+     * start can be made on the data. A state without a start (one written by hand) starts as
+     * {@link #apply} would: from the shown mixture for manual, not at all for Q4 with K other
+     * than 2 (the pane keeps its run and says why, as on screen). Then runs
      * EM from that start to exactly that many half-steps, off the FX thread, and shows the
      * half-step asked for; {@link #whenSettled} completes once it is drawn.
      */
@@ -332,9 +334,6 @@ public final class EmTopic implements Topic {
         EmSettings settings = settings();
         String initName = (String) form.value("init");
         int k = (int) (long) (Long) form.value("k");
-        if (initName.equals("q4") && k != 2) {
-            throw new org.genlab.core.state.StateException("params.k", "the Q4 start is for K = 2, not " + k);
-        }
         int halfSteps = -1, at = -1;
         if (extras.has("run")) {
             org.genlab.core.state.StateReader r = extras.object("run");
@@ -354,14 +353,15 @@ public final class EmTopic implements Topic {
                         "a start is given, but params.init is " + initName + ", not manual");
             }
             start = readMixture(extras.object("start"), settings.covarianceType(), k);
-        } else if (initName.equals("manual")) {
-            throw new org.genlab.core.state.StateException(extras.path() + ".start",
-                    "missing: params.init is manual, so the start made by hand must be given");
         }
         Mixture kept = extras.has("manual-start") ? readMixture(extras.object("manual-start"), null, -1) : null;
         int selected = extras.has("selected") ? (int) extras.integer("selected", 0, d.size() - 1) : -1;
+        // The Q4 start with K other than 2 starts no run (the pane says why and keeps the one it
+        // has, as apply did), and a manual start not given is made as apply made it: a state
+        // written by hand (a lesson's) holds only what it wants to change.
+        boolean madeByApply = start == null && (initName.equals("manual") || initName.equals("q4") && k != 2);
         Mixture init = start;
-        if (init == null) {
+        if (init == null && !madeByApply) {
             try {
                 init = EmInit.byName(initName).orElseThrow().create(d, k, settings, new Rng((Long) form.value("seed")));
             } catch (IllegalArgumentException e) {

@@ -189,7 +189,6 @@ class EmStateTest {
         assertRefused(json, r -> run(r).put("at", 9), "extras.run.at", "outside [0, 8]");
         assertRefused(json, r -> run(r).put("at", "three"), "extras.run.at", "expected a whole number");
         assertRefused(json, r -> extras(r).put("run", 5), "extras.run", "expected an object");
-        assertRefused(json, r -> extras(r).remove("start"), "extras.start", "params.init is manual");
         assertRefused(json, r -> ((ObjectNode) r.get("params")).put("init", "kmeans++"), "extras.start", "not manual");
         assertRefused(json, r -> ((ObjectNode) extras(r).get("start")).putArray("weights").add(1.0), "extras.start.weights",
                 "params.k is 3");
@@ -205,10 +204,21 @@ class EmStateTest {
         assertRefused(json, r -> ((ObjectNode) extras(r).get("data")).putArray("y").add(1.0), "extras.data.y", "but x has 150");
         assertRefused(json, r -> ((ObjectNode) extras(r).get("data")).put("x", "many"), "extras.data.x", "expected an array");
         assertRefused(json, r -> extras(r).put("zoom", 2), "extras.zoom", "unknown field");
-        assertRefused(json, r -> {
-            ((ObjectNode) r.get("params")).put("init", "q4");
-            extras(r).remove("start");
-        }, "params.k", "Q4 start is for K = 2");
+    }
+
+    @Test
+    void aStateWrittenByHandWithoutAStartBuildsAsApplyWould() throws Exception {
+        for (Map<String, Object> params : java.util.List.<Map<String, Object>>of(Map.of("k", 4L, "init", "q4"),
+                Map.of("k", 3L, "init", "manual", "iterations", 2L))) {
+            StateRoundTrip.Opened b = StateRoundTrip.restore(PaneState.of("em", params, java.util.List.of(),
+                    org.genlab.core.state.StateWriter.create(), ""));
+            try {
+                StateRoundTrip.settle(b);
+                assertThat(FxTestSupport.onFx(() -> b.topic().values())).containsAllEntriesOf(params);
+            } finally {
+                b.dispose();
+            }
+        }
     }
 
     private static ObjectNode extras(ObjectNode root) {
