@@ -286,6 +286,13 @@ public final class SimulationRunner<S> implements AutoCloseable {
         }
     }
 
+    /** Whether {@link #close()} has been called (a pane thrown away must leave no run going). */
+    public boolean isClosed() {
+        synchronized (lock) {
+            return closed;
+        }
+    }
+
     /** A live read-only view of the history, for a timeline. */
     public HistoryView<S> history() {
         return historyView;

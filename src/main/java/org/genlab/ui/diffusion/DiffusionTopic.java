@@ -116,6 +116,13 @@ public final class DiffusionTopic implements Topic {
     private ComputeJob<SampleResult> sampling;
     private double[] clicked;
     private AnimationTimer player;
+    /** Whether the data came from outside (the data pane, a file): a state file must then hold it. */
+    private boolean customData;
+    /** The sampler and its steps that made {@link #reverse} (the form's may have changed since), for a state file. */
+    private String reverseSampler;
+    private int reverseSteps;
+    /** Completes when the newest sampling run has been shown (or failed, or was cancelled); one per run. */
+    private CompletableFuture<Void> sampled = CompletableFuture.completedFuture(null);
 
     public DiffusionTopic(TopicContext context) {
         this.context = context;
@@ -213,9 +220,123 @@ public final class DiffusionTopic implements Topic {
             return true;
         }
         data = d;
+        customData = true;
         dataLabel = d.size() + " points";
         rebuild("New data (" + d.size() + " points): the forward and reverse processes start again");
         return true;
+    }
+
+    // ---- state files -------------------------------------------------------------------------
+
+    /**
+     * The most points of custom data a state file may hold: the exact density and ε* sum over
+     * every data point at every pixel and arrow, so far fewer than the flow pane's.
+     */
+    static final int MAX_STATE_POINTS = 100_000;
+
+    /**
+     * Beyond the parameters (which hold the step t): the data set when it is not the
+     * homework's two points ({@code data}, inline), the clicked point ({@code clicked}: x and
+     * y) and the reverse run shown ({@code reverse}: the sampler and steps that made it, which
+     * the form may no longer say, and {@code at}, the recorded step the reverse slider shows).
+     * The particles and trajectories are not saved: the run is drawn again from the seed, bit
+     * for bit. A run still going when the state is taken is not in it.
+     */
+    @Override
+    public void saveState(org.genlab.core.state.StateWriter extras) {
+        if (customData) {
+            extras.points("data", data);
+        }
+        if (clicked != null) {
+            extras.put("clicked", clicked.clone());
+        }
+        if (reverse != null) {
+            extras.object("reverse").put("sampler", reverseSampler).put("steps", (long) reverseSteps)
+                    .put("at", (long) reverseIndex());
+        }
+    }
+
+    /**
+     * Restores what {@link #saveState} wrote, after the state's parameters were applied. Checks
+     * everything first: the data set, that the parameters make a schedule on it, the clicked
+     * point, and the reverse run (a sampler by name, steps within T, and a recorded step the
+     * run will have). Then shows the data and the point, and samples again from the seed off
+     * the FX thread; {@link #whenSettled} completes once the run is drawn at the step saved.
+     */
+    @Override
+    public void restoreState(org.genlab.core.state.StateReader extras) throws org.genlab.core.state.StateException {
+        extras.only("data", "clicked", "reverse");
+        Dataset2D d = data;
+        boolean custom = false;
+        if (extras.has("data")) {
+            d = extras.points("data", MAX_STATE_POINTS);
+            if (d.isEmpty()) {
+                throw new org.genlab.core.state.StateException(extras.path() + ".data", "the data set is empty");
+            }
+            custom = true;
+        }
+        NoiseSchedule schedule;
+        try {
+            NoiseSchedule.Kind kind = NoiseSchedule.Kind.byName((String) form.value("schedule")).orElseThrow();
+            schedule = NoiseSchedule.of(kind, (int) (long) (Long) form.value("T"), (Double) form.value("beta-start"),
+                    (Double) form.value("beta-end"));
+            new ExactDiffusion(d, schedule);
+        } catch (IllegalArgumentException e) {
+            throw new org.genlab.core.state.StateException("params.schedule", "no model from these settings: " + e.getMessage());
+        }
+        double[] point = null;
+        if (extras.has("clicked")) {
+            point = extras.reals("clicked", 2, -1e12, 1e12);
+            if (point.length != 2) {
+                throw new org.genlab.core.state.StateException(extras.path() + ".clicked", "expected [x, y], found " + point.length + " numbers");
+            }
+        }
+        String samplerName = null;
+        int samplerSteps = 0, at = 0;
+        if (extras.has("reverse")) {
+            org.genlab.core.state.StateReader r = extras.object("reverse");
+            r.only("sampler", "steps", "at");
+            samplerName = r.choice("sampler", ((Param.Choice) PARAMS.get("sampler").orElseThrow()).choices());
+            long maxSteps = ((Param.Int) PARAMS.get("steps").orElseThrow()).max();
+            samplerSteps = (int) r.integer("steps", 1, maxSteps);
+            Sampler sampler = Sampler.of(Sampler.Kind.byName(samplerName).orElseThrow(), samplerSteps, Sampler.Variance.POSTERIOR);
+            int total;
+            try {
+                total = sampler.timesteps(schedule.steps()).length - 1;
+            } catch (IllegalArgumentException e) {
+                throw new org.genlab.core.state.StateException(r.path() + ".steps", samplerSteps + " steps, more than T = " + schedule.steps());
+            }
+            at = (int) r.integer("at", 0, recordedStates(total) - 1);
+        }
+        // everything fits: now change the pane
+        if (custom) {
+            data = d;
+            customData = true;
+            dataLabel = d.size() + " points";
+            rebuild("Restored " + d.size() + " points");
+        }
+        clicked = point;
+        showClicked();
+        updateEpsChart();
+        if (samplerName != null) {
+            sample(samplerName, samplerSteps, at);
+        }
+    }
+
+    /** How many states a run of {@code total} steps records (every {@link #recordEvery}-th, the first and the last). */
+    private static int recordedStates(int total) {
+        int every = recordEvery(total);
+        return total / every + 1 + (total % every != 0 ? 1 : 0);
+    }
+
+    /** A run records about a hundred states, whatever its length. */
+    private static int recordEvery(int total) {
+        return Math.max(1, total / 100);
+    }
+
+    /** The recorded state the reverse slider shows. */
+    private int reverseIndex() {
+        return reverse == null ? 0 : Math.max(0, Math.min((int) Math.round(reverseSlider.getValue()), reverse.trajectory().size() - 1));
     }
 
     @Override
@@ -245,14 +366,23 @@ public final class DiffusionTopic implements Topic {
         return java.util.Optional.of(new org.genlab.ui.topic.PaneTime("step t", 0, model.schedule().steps(), model.schedule().steps(), true, t -> {
             setT(Math.round(t));
             return whenSettled();
-        }));
+        }).withNow(() -> (Long) form.value("t")));
     }
 
     @Override
     public CompletableFuture<Void> whenSettled() {
-        alphaBarChart.redrawNow();
-        return plot.whenSettled().orTimeout(60, java.util.concurrent.TimeUnit.SECONDS)
+        return latestSampling().thenComposeAsync(v -> {
+            alphaBarChart.redrawNow();
+            return plot.whenSettled();
+        }, context.uiExecutor()).orTimeout(60, java.util.concurrent.TimeUnit.SECONDS)
                 .thenRunAsync(plot::redrawNow, context.uiExecutor());
+    }
+
+    /** Completes when the newest sampling run has been shown: a newer one may replace it meanwhile. */
+    private CompletableFuture<Void> latestSampling() {
+        CompletableFuture<Void> f = sampled;
+        return f.thenComposeAsync(v -> f == sampled ? CompletableFuture.<Void>completedFuture(null) : latestSampling(),
+                context.uiExecutor());
     }
 
     @Override
@@ -306,6 +436,13 @@ public final class DiffusionTopic implements Topic {
             py[i] = a * x0y[i] + s * noiseY[i];
         }
         return new double[][] {px, py};
+    }
+
+    /** Clicks the plane at world point (x, y), as a click there does (for tests). */
+    void clickAt(double x, double y) {
+        clicked = new double[] {x, y};
+        showClicked();
+        updateEpsChart();
     }
 
     /** The last reverse run, or null (for tests). */
@@ -375,7 +512,14 @@ public final class DiffusionTopic implements Topic {
         }
     }
 
+    /**
+     * Shows forward step t. A reverse run shown is put away first, as dragging the t slider
+     * does: keys and animations move the forward process, and its particles must not stay.
+     */
     private void setT(long t) {
+        if (reverse != null) {
+            dropReverse();
+        }
         form.setValue("t", Math.max(0, Math.min(model.schedule().steps(), t)));
         showT();
     }
@@ -389,7 +533,8 @@ public final class DiffusionTopic implements Topic {
             double[][] p = forwardParticles(t);
             particles.setPoints(p[0], p[1], PARTICLE_COLOUR, p[0].length > 3000 ? 2.5 : 4);
         }
-        showFieldsAt(t);
+        // with a reverse run shown, the shading and arrows stay at its step, so particles and field agree
+        showFieldsAt(reverse == null || reverse.trajectory().isEmpty() ? t : reverse.trajectory().get(reverseIndex()).t());
         alphaBarChart.setCursorX(t);
         syncing = true;
         tSlider.setMax(model.schedule().steps());
@@ -489,17 +634,33 @@ public final class DiffusionTopic implements Topic {
 
     /** Runs the chosen sampler on the compute pool, with progress and cancel in the status bar. */
     private void sample() {
+        sample((String) form.value("sampler"), (int) (long) (Long) form.value("steps"), -1);
+    }
+
+    /**
+     * Runs sampler {@code kindName} with {@code steps} steps; once done, shows recorded state
+     * {@code at} (a restored state's), or the last for -1.
+     */
+    private void sample(String kindName, int steps, int at) {
         if (sampling != null) {
             sampling.cancel();
         }
-        Sampler.Kind kind = Sampler.Kind.byName((String) form.value("sampler")).orElseThrow();
-        Sampler sampler = Sampler.of(kind, (int) (long) (Long) form.value("steps"), Sampler.Variance.POSTERIOR);
+        Sampler.Kind kind = Sampler.Kind.byName(kindName).orElseThrow();
+        Sampler sampler = Sampler.of(kind, steps, Sampler.Variance.POSTERIOR);
         int n = (int) (long) (Long) form.value("n");
         long seed = (Long) form.value("seed");
         ExactDiffusion m = model;
-        int totalSteps = sampler.timesteps(m.schedule().steps()).length - 1;
-        int every = Math.max(1, totalSteps / 100);
+        int totalSteps;
+        try {
+            totalSteps = sampler.timesteps(m.schedule().steps()).length - 1;
+        } catch (IllegalArgumentException e) {
+            message.set("Cannot sample: " + e.getMessage());
+            return;
+        }
+        int every = recordEvery(totalSteps);
         stopPlay();
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+        sampled = ready;
         sampling = ComputeJob.<SampleResult>builder(kind.id().toUpperCase(Locale.ROOT) + " sampling", progress -> {
                     SampleOptions o = SampleOptions.of(n, seed)
                             // One core fewer than the pool: the window keeps a core to paint with.
@@ -510,9 +671,23 @@ public final class DiffusionTopic implements Topic {
                     return m.sample(sampler, o);
                 })
                 .tracker(context.jobs())
-                .onSuccess(this::showReverse)
-                .onFailure(e -> message.set("Sampling failed: " + e.getMessage()))
-                .onCancelled(() -> message.set("Sampling cancelled."))
+                .onSuccess(r -> {
+                    reverseSampler = kind.id();
+                    reverseSteps = steps;
+                    showReverse(r);
+                    if (at >= 0) {
+                        reverseSlider.setValue(at);
+                    }
+                    ready.complete(null);
+                })
+                .onFailure(e -> {
+                    message.set("Sampling failed: " + e.getMessage());
+                    ready.complete(null);
+                })
+                .onCancelled(() -> {
+                    message.set("Sampling cancelled.");
+                    ready.complete(null);
+                })
                 .start(context.pool().executor(), context.uiExecutor());
         message.set("Sampling " + n + " particles with " + kind.id() + "...");
     }
@@ -615,11 +790,16 @@ public final class DiffusionTopic implements Topic {
     }
 
     private void clearReverse() {
+        dropReverse();
+        showT();
+    }
+
+    /** Puts the reverse run away without redrawing. */
+    private void dropReverse() {
         reverse = null;
         paths.clear();
         reverseSlider.setMax(0);
         reverseLabel.setText("Draw samples to see the reverse process.");
-        showT();
     }
 
     // ---- building ----------------------------------------------------------------------------

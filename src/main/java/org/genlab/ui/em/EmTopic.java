@@ -138,9 +138,20 @@ public final class EmTopic implements Topic {
     private final ScatterLayer handles;
     private final javafx.scene.control.TextField weightsField = new javafx.scene.control.TextField();
     private final Label manualError = Controls.wrapped("", "error-text");
-    /** Completes when the run has reached the iteration the settings asked for. */
+    /** Completes when the run has reached the iteration the settings asked for (or a restored state's half-step). */
     private CompletableFuture<Void> reached = CompletableFuture.completedFuture(null);
     private int target;
+    /**
+     * The number of half-steps the run must reach exactly, convergence or not (a restored
+     * state, whose user may have stepped past convergence), or -1 to follow "Run to".
+     */
+    private int exactGoal = -1;
+    /** The half-step to show once the run has reached its goal (a restored state scrubbed back), or -1. */
+    private int seekAfterRun = -1;
+    /** Whether the data came from outside (the data pane, a file): a state file must then hold it. */
+    private boolean customData;
+    /** The mixture the current run started from (typed to its covariance), for a state file. */
+    private Mixture runStart;
 
     public EmTopic(TopicContext context) {
         this.context = context;
@@ -244,9 +255,184 @@ public final class EmTopic implements Topic {
             return true;
         }
         data = d;
+        customData = true;
         dataLabel = d.size() + " points";
         restart("New data (" + d.size() + " points): the run starts again");
         return true;
+    }
+
+    // ---- state files -------------------------------------------------------------------------
+
+    /** The most points of custom data a state file may hold (as the flow pane). */
+    static final int MAX_STATE_POINTS = 1_000_000;
+    /**
+     * The most half-steps a state may ask to recompute: twice the runner's history, far past
+     * where play stops by itself (convergence); a hostile file cannot ask for an endless run.
+     */
+    static final int MAX_STATE_HALF_STEPS = 2 * SimulationRunner.DEFAULT_HISTORY_CAPACITY;
+    /** The most point-half-steps (points × half-steps) a restore recomputes: a few minutes of work at worst. */
+    static final long MAX_STATE_WORK = 5_000_000_000L;
+    private static final List<String> COVARIANCE_IDS = List.of("spherical", "diagonal", "full");
+
+    /**
+     * Beyond the parameters: the data set when it is not the pane's own blobs ({@code data},
+     * inline), the run's length and the half-step shown ({@code run}: {@code half-steps} and
+     * {@code at}; scrubbing back keeps the later half-steps, so both are needed for the same
+     * timeline and curves), the start the run began from when it was made by hand
+     * ({@code start}: the seeded starts are recomputed from {@code init} and {@code seed}), the
+     * hand-made start kept for later restarts when it is not that one ({@code manual-start}:
+     * dragged under another covariance type, or put aside for another start) and the clicked
+     * point ({@code selected}). The mixtures of the run are not saved: EM is deterministic, so
+     * the same start and the same number of half-steps give the same numbers bit for bit. A
+     * state taken while playing holds the half-step shown then; the restored pane is paused there.
+     */
+    @Override
+    public void saveState(org.genlab.core.state.StateWriter extras) {
+        if (customData) {
+            extras.points("data", data);
+        }
+        SimulationRunner.Snapshot<Frame> s = shown;
+        if (s != null) {
+            extras.object("run").put("half-steps", (long) s.lastIndex()).put("at", (long) s.index());
+        }
+        boolean manual = "manual".equals(form.value("init"));
+        if (manual && runStart != null) {
+            writeMixture(extras.object("start"), runStart);
+        }
+        if (manualStart != null && (!manual || !manualStart.equals(runStart))) {
+            writeMixture(extras.object("manual-start"), manualStart);
+        }
+        if (selectedPoint >= 0 && selectedPoint < data.size()) {
+            extras.put("selected", (long) selectedPoint);
+        }
+    }
+
+    /**
+     * Restores what {@link #saveState} wrote, after the state's parameters were applied. Checks
+     * everything first: the data set, the run's length (at most {@link #MAX_STATE_HALF_STEPS},
+     * and not more work than {@link #MAX_STATE_WORK}) and the half-step shown within what the
+     * history keeps, a start (of K components and the covariance type of the parameters) only
+     * with {@code params.init = manual}, the clicked point within the data, and that the seeded
+     * start can be made on the data. A state without a start (one written by hand) starts as
+     * {@link #apply} would: from the shown mixture for manual, not at all for Q4 with K other
+     * than 2 (the pane keeps its run and says why, as on screen). Then runs
+     * EM from that start to exactly that many half-steps, off the FX thread, and shows the
+     * half-step asked for; {@link #whenSettled} completes once it is drawn.
+     */
+    @Override
+    public void restoreState(org.genlab.core.state.StateReader extras) throws org.genlab.core.state.StateException {
+        extras.only("data", "run", "start", "manual-start", "selected");
+        Dataset2D d = data;
+        boolean custom = false;
+        if (extras.has("data")) {
+            d = extras.points("data", MAX_STATE_POINTS);
+            if (d.isEmpty()) {
+                throw new org.genlab.core.state.StateException(extras.path() + ".data", "the data set is empty: EM needs at least one point");
+            }
+            custom = true;
+        }
+        EmSettings settings = settings();
+        String initName = (String) form.value("init");
+        int k = (int) (long) (Long) form.value("k");
+        int halfSteps = -1, at = -1;
+        if (extras.has("run")) {
+            org.genlab.core.state.StateReader r = extras.object("run");
+            r.only("half-steps", "at");
+            halfSteps = (int) r.integer("half-steps", 0, MAX_STATE_HALF_STEPS);
+            if ((long) halfSteps * d.size() > MAX_STATE_WORK) {
+                throw new org.genlab.core.state.StateException(r.path() + ".half-steps", halfSteps + " half-steps on " + d.size()
+                        + " points is more than a restore recomputes (" + MAX_STATE_WORK + " point-half-steps)");
+            }
+            // the runner keeps the newest DEFAULT_HISTORY_CAPACITY half-steps: older ones cannot be shown
+            at = (int) r.integer("at", Math.max(0, halfSteps - SimulationRunner.DEFAULT_HISTORY_CAPACITY + 1), halfSteps);
+        }
+        Mixture start = null;
+        if (extras.has("start")) {
+            if (!initName.equals("manual")) {
+                throw new org.genlab.core.state.StateException(extras.path() + ".start",
+                        "a start is given, but params.init is " + initName + ", not manual");
+            }
+            start = readMixture(extras.object("start"), settings.covarianceType(), k);
+        }
+        Mixture kept = extras.has("manual-start") ? readMixture(extras.object("manual-start"), null, -1) : null;
+        int selected = extras.has("selected") ? (int) extras.integer("selected", 0, d.size() - 1) : -1;
+        // The Q4 start with K other than 2 starts no run (the pane says why and keeps the one it
+        // has, as apply did), and a manual start not given is made as apply made it: a state
+        // written by hand (a lesson's) holds only what it wants to change.
+        boolean madeByApply = start == null && (initName.equals("manual") || initName.equals("q4") && k != 2);
+        Mixture init = start;
+        if (init == null && !madeByApply) {
+            try {
+                init = EmInit.byName(initName).orElseThrow().create(d, k, settings, new Rng((Long) form.value("seed")));
+            } catch (IllegalArgumentException e) {
+                throw new org.genlab.core.state.StateException("params.init", "EM cannot start from " + initName + " here: " + e.getMessage());
+            }
+        }
+        // everything fits: now change the pane
+        if (custom) {
+            data = d;
+            customData = true;
+            dataLabel = d.size() + " points";
+        }
+        manualStart = kept != null ? kept : start;
+        selectedPoint = selected;
+        restart("State restored", init, halfSteps, at);
+    }
+
+    private static void writeMixture(org.genlab.core.state.StateWriter w, Mixture m) {
+        int k = m.k();
+        double[] mx = new double[k], my = new double[k], a = new double[k], b = new double[k], c = new double[k];
+        for (int z = 0; z < k; z++) {
+            mx[z] = m.meanX(z);
+            my[z] = m.meanY(z);
+            a[z] = m.covXX(z);
+            b[z] = m.covXY(z);
+            c[z] = m.covYY(z);
+        }
+        w.put("type", m.type().id()).put("weights", m.weights()).put("mean-x", mx).put("mean-y", my)
+                .put("cov-xx", a).put("cov-xy", b).put("cov-yy", c);
+    }
+
+    /**
+     * A mixture written by {@link #writeMixture}: one to eight components, each field of K
+     * numbers, weights summing to 1, covariances positive definite and of the type given;
+     * {@code wantType} and {@code wantK}, when given, are what the parameters ask for.
+     */
+    private static Mixture readMixture(org.genlab.core.state.StateReader m, CovarianceType wantType, int wantK)
+            throws org.genlab.core.state.StateException {
+        m.only("type", "weights", "mean-x", "mean-y", "cov-xx", "cov-xy", "cov-yy");
+        CovarianceType type = CovarianceType.byName(m.choice("type", COVARIANCE_IDS)).orElseThrow();
+        if (wantType != null && type != wantType) {
+            throw new org.genlab.core.state.StateException(m.path() + ".type", type.id() + ", but params.covariance is " + wantType.id());
+        }
+        int maxK = (int) ((Param.Int) PARAMS.get("k").orElseThrow()).max();
+        double[] w = m.reals("weights", maxK, 0, 1);
+        if (w.length == 0) {
+            throw new org.genlab.core.state.StateException(m.path() + ".weights", "a mixture needs at least one component");
+        }
+        if (wantK > 0 && w.length != wantK) {
+            throw new org.genlab.core.state.StateException(m.path() + ".weights", w.length + " components, but params.k is " + wantK);
+        }
+        double big = 1e12;
+        double[][] f = new double[5][];
+        String[] names = {"mean-x", "mean-y", "cov-xx", "cov-xy", "cov-yy"};
+        for (int i = 0; i < names.length; i++) {
+            f[i] = m.reals(names[i], maxK, i < 2 ? -big : i == 3 ? -1e24 : 0, i < 2 ? big : 1e24);
+            if (f[i].length != w.length) {
+                throw new org.genlab.core.state.StateException(m.path() + "." + names[i], f[i].length + " values, but weights has " + w.length);
+            }
+        }
+        double[][] means = new double[w.length][];
+        double[][][] cov = new double[w.length][][];
+        for (int z = 0; z < w.length; z++) {
+            means[z] = new double[] {f[0][z], f[1][z]};
+            cov[z] = new double[][] {{f[2][z], f[3][z]}, {f[3][z], f[4][z]}};
+        }
+        try {
+            return Mixture.of(type, w, means, cov);
+        } catch (IllegalArgumentException e) {
+            throw new org.genlab.core.state.StateException(m.path(), "not a mixture: " + e.getMessage());
+        }
     }
 
     @Override
@@ -357,7 +543,7 @@ public final class EmTopic implements Topic {
         long maxIterations = ((Param.Int) PARAMS.get("iterations").orElseThrow()).max();
         return java.util.Optional.of(new org.genlab.ui.topic.PaneTime("half-step", 0, 2 * maxIterations,
                 shown != null && shown.lastIndex() > 0 ? shown.lastIndex() : 20, true,
-                t -> seekHalfStep((int) Math.round(t))));
+                t -> seekHalfStep((int) Math.round(t))).withNow(() -> shown == null ? Double.NaN : shown.index()));
     }
 
     private CompletableFuture<Void> seekHalfStep(int k) {
@@ -446,25 +632,52 @@ public final class EmTopic implements Topic {
         return runner;
     }
 
+    /** Selects point i as a click on it does (for tests). */
+    void select(int i) {
+        selectedPoint = i;
+        showPoint();
+    }
+
     // ---- running -----------------------------------------------------------------------------
+
+    /** The EM settings the parameters ask for. */
+    private EmSettings settings() {
+        CovarianceType type = CovarianceType.byName((String) form.value("covariance")).orElseThrow();
+        return new EmSettings(type, (Double) form.value("floor"), TOLERANCE);
+    }
 
     /** A new run from the current settings and data; the old run is cancelled. */
     private void restart(String why) {
+        restart(why, null, -1, -1);
+    }
+
+    /**
+     * A new run on the current data; the old run is cancelled.
+     *
+     * @param start     the start to run from, or null for the one the settings make
+     * @param halfSteps run exactly this many half-steps, convergence or not (a restored state),
+     *                  or -1 to run as far as "Run to" says
+     * @param at        the half-step to show once there (a restored state scrubbed back), or -1
+     *                  for the last
+     */
+    private void restart(String why, Mixture start, int halfSteps, int at) {
         EmSettings settings;
         Mixture init;
         try {
-            CovarianceType type = CovarianceType.byName((String) form.value("covariance")).orElseThrow();
-            settings = new EmSettings(type, (Double) form.value("floor"), TOLERANCE);
+            settings = settings();
+            CovarianceType type = settings.covarianceType();
             String initName = (String) form.value("init");
             int k = (int) (long) (Long) form.value("k");
-            if (initName.equals("q4") && k != 2) {
+            if (start == null && initName.equals("q4") && k != 2) {
                 message.set("The Q4 start is for K = 2: set Components to 2, or pick another start.");
                 return;
             }
             em = new Em(data, settings);
             xs = data.xs();
             ys = data.ys();
-            if (initName.equals("manual")) {
+            if (start != null) {
+                init = start;
+            } else if (initName.equals("manual")) {
                 Mixture base = manualStart != null ? manualStart : shown != null ? shown.state().state().mixture() : null;
                 if (base == null || base.k() != k) {
                     base = EmInit.Q5_2.create(data, k, settings, new Rng((Long) form.value("seed")));
@@ -482,15 +695,23 @@ public final class EmTopic implements Topic {
         }
         Em model = em;
         Frame first = frame(model.start(init));
+        runStart = first.state().mixture();
         runner = new SimulationRunner<>(first, f -> frame(model.step(f.state())), context.pool().executor(),
                 context.uiExecutor(), this::show);
         runner.setStepDelay(Duration.ofMillis((long) speed.getValue()));
         runner.setStopCondition(PLAY_UNTIL);
         iterationPending = false;
         target = (int) (long) (Long) form.value("iterations");
+        exactGoal = halfSteps;
+        seekAfterRun = at;
         reached = new CompletableFuture<>();
         show(runner.snapshot());
-        if (target > 0) {
+        if (halfSteps > 0) {
+            // Run straight to that half-step, past convergence if the state's user stepped on.
+            runner.setStepDelay(Duration.ZERO);
+            runner.setStopCondition(f -> halfStep(f.state()) >= halfSteps);
+            runner.play();
+        } else if (halfSteps < 0 && target > 0) {
             // Run straight to the requested iteration (off the FX thread), then stop.
             int goal = target;
             runner.setStepDelay(Duration.ZERO);
@@ -500,6 +721,15 @@ public final class EmTopic implements Topic {
         fitView();
         message.set(why + " (" + dataLabel + ", K = " + init.k() + ", " + settings.covarianceType().id() + ").");
         dataInfo.setText("Fitting " + dataLabel + ".");
+    }
+
+    /** The absolute index of a half-step state: 0 the start, 2i + 1 the E-step of iteration i + 1, 2i its M-step. */
+    static int halfStep(EmState s) {
+        return switch (s.phase()) {
+            case INITIAL -> 0;
+            case E -> 2 * s.iteration() + 1;
+            case M -> 2 * s.iteration();
+        };
     }
 
     /** Colours each point by its responsibilities (off the FX thread, with the step). */
@@ -594,10 +824,17 @@ public final class EmTopic implements Topic {
             seekShown = null;
             done.complete(null);
         }
-        if (!reached.isDone() && !snap.playing() && (s.iteration() >= target || s.converged() || snap.hasError())) {
+        boolean goal = exactGoal >= 0 ? snap.lastIndex() >= exactGoal : s.iteration() >= target || s.converged();
+        if (!reached.isDone() && !snap.playing() && (goal || snap.hasError())) {
             runner.setStopCondition(PLAY_UNTIL);
             runner.setStepDelay(Duration.ofMillis((long) speed.getValue()));
-            reached.complete(null);
+            if (!snap.hasError() && seekAfterRun >= 0 && snap.index() != seekAfterRun) {
+                runner.seek(seekAfterRun); // reached completes when that half-step is shown
+            } else {
+                exactGoal = -1;
+                seekAfterRun = -1;
+                reached.complete(null);
+            }
         }
         // While playing both stay disabled: toggling them on every half-step repaints them each time.
         eButton.setDisable(snap.playing() || s.phase() == EmState.Phase.E);
