@@ -333,12 +333,33 @@ public final class StateFile {
         ea.fieldNames().forEachRemaining(keys::add);
         eb.fieldNames().forEachRemaining(keys::add);
         for (String k : keys) {
-            JsonNode va = ea.get(k), vb = eb.get(k);
-            if (!Objects.equals(va, vb)) {
-                out.add(k + ": " + describe(va) + " → " + describe(vb) + (sameShape(va, vb) ? " (different values)" : ""));
-            }
+            difference(k, ea.get(k), eb.get(k), out, 0);
         }
         return out;
+    }
+
+    /**
+     * Adds the line for the pane's own field {@code path} if it differs; an object on both
+     * sides (other than a data set) is opened, so a run's position reads {@code run.at: 7 → 3}.
+     */
+    private static void difference(String path, JsonNode va, JsonNode vb, List<String> out, int depth) {
+        if (Objects.equals(va, vb)) {
+            return;
+        }
+        if (va != null && vb != null && va.isObject() && vb.isObject() && !isPoints(va) && !isPoints(vb) && depth < 3) {
+            java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+            va.fieldNames().forEachRemaining(keys::add);
+            vb.fieldNames().forEachRemaining(keys::add);
+            for (String k : keys) {
+                difference(path + "." + k, va.get(k), vb.get(k), out, depth + 1);
+            }
+            return;
+        }
+        out.add(path + ": " + describe(va) + " → " + describe(vb) + (sameShape(va, vb) ? " (different values)" : ""));
+    }
+
+    private static boolean isPoints(JsonNode v) {
+        return v.has("x") && v.get("x").isArray();
     }
 
     private static ObjectNode normalised(ObjectNode n) {
@@ -358,7 +379,7 @@ public final class StateFile {
         if (v == null || v.isNull()) {
             return "none";
         }
-        if (v.isObject() && v.has("x") && v.get("x").isArray()) {
+        if (v.isObject() && isPoints(v)) {
             return v.get("x").size() + " points" + (v.has("weight") ? ", weighted" : "");
         }
         if (v.isArray()) {
