@@ -161,11 +161,14 @@ final class ComparisonView {
             return Optional.empty();
         }
         PaneTime t = tb.get();
-        Slider s = new Slider(t.min(), t.max(), t.current().orElse(t.min()));
+        // A counted time (EM's half-steps, up to 2,000) spans the runs' own lengths, not all it
+        // could: eight half-steps on a 0-2000 slider would all sit under its thumb.
+        double end = t.integral() ? Math.min(t.max(), Math.max(ta.get().usualTo(), t.usualTo())) : t.max();
+        Slider s = new Slider(t.min(), end, Math.min(end, t.current().orElse(t.min())));
         s.setId("comparison-timeline");
         s.setTooltip(new Tooltip("Moves both runs to the same " + t.name()));
         if (t.integral()) {
-            s.setMajorTickUnit(Math.max(1, Math.round((t.max() - t.min()) / 10)));
+            s.setMajorTickUnit(Math.max(1, Math.round((end - t.min()) / 10)));
             s.setSnapToTicks(false);
             s.setBlockIncrement(1);
         }

@@ -195,10 +195,11 @@ class StateWindowTest {
         assertThat(b.view().getScene()).isNotNull();
         assertThat(c.differenceLines()).singleElement().asString().startsWith("Nothing yet");
 
-        robot.interact(() -> b.apply(Map.of("k", 3L, "covariance", "full")));
+        // (K = 3 with the Q4 start would start no run for the timeline to move)
+        robot.interact(() -> b.apply(Map.of("seed", 3L, "covariance", "full")));
         robot.interact(c::refresh);
-        assertThat(c.differenceLines()).contains("• k: 2 → 3").anyMatch(s -> s.startsWith("• covariance: "));
-        assertThat(a.values()).containsEntry("k", 2L);
+        assertThat(c.differenceLines()).contains("• seed: 0 → 3").anyMatch(s -> s.startsWith("• covariance: "));
+        assertThat(a.values()).containsEntry("seed", 0L);
 
         PlotCanvas pb = TopicStates.plots(b.figure()).get(0), pa = TopicStates.plots(a.figure()).get(0);
         robot.interact(() -> pb.setView(-1, 1, -0.5, 0.5));
@@ -206,9 +207,11 @@ class StateWindowTest {
 
         // one timeline moves both runs
         javafx.scene.control.Slider s = robot.lookup("#comparison-timeline").queryAs(javafx.scene.control.Slider.class);
+        assertThat(s.getMax()).as("spans the runs, not EM's 2,000 half-steps").isEqualTo(20);
         robot.interact(() -> s.setValue(5));
         settle(robot, a);
         settle(robot, b);
+        waitFor(() -> a.time().get().current().orElse(-1) == 5 && b.time().get().current().orElse(-1) == 5);
 
         robot.interact(w::togglePinned);
         assertThat(w.isPinned()).isFalse();
