@@ -27,8 +27,8 @@ import org.genlab.core.zoo.Estimator;
 import org.genlab.core.zoo.FitMonitor;
 import org.genlab.core.zoo.GmmModel;
 import org.genlab.core.zoo.SampleTrace;
-import org.genlab.core.zoo.ZooGrid;
 import org.genlab.core.zoo.ZooFile;
+import org.genlab.core.zoo.ZooGrid;
 import org.genlab.core.zoo.ZooKind;
 import org.genlab.core.zoo.ZooModel;
 import org.genlab.core.zoo.ZooModels;
@@ -413,14 +413,22 @@ final class ModelsView extends PaneView {
             custom = d;
         }
         traceIndex = trace;
-        Request r = newRequest();
-        synchronized (cache) {
-            restored.forEach((k, fits) -> {
-                cache.put(modelKey(k, r, false), fits[0]);
-                if (fits[1] != null) {
-                    cache.put(modelKey(k, r, true), fits[1]);
-                }
-            });
+        Request r;
+        try {
+            r = newRequest();
+        } catch (IllegalArgumentException e) {
+            r = null; // the redraw below says why the zoo cannot be fitted
+        }
+        if (r != null) {
+            Request req = r;
+            synchronized (cache) {
+                restored.forEach((k, fits) -> {
+                    cache.put(modelKey(k, req, false), fits[0]);
+                    if (fits[1] != null) {
+                        cache.put(modelKey(k, req, true), fits[1]);
+                    }
+                });
+            }
         }
         shownKey.clear();
         refresh(null);
@@ -430,21 +438,19 @@ final class ModelsView extends PaneView {
     private Fit[] readModels(org.genlab.core.state.StateReader m, ZooKind k) throws org.genlab.core.state.StateException {
         boolean wantExact = k == ZooKind.DIFFUSION && choice("denoiser").equals("exact");
         m.only(wantExact ? new String[] {"model", "seconds", "exact", "exact-seconds"} : new String[] {"model", "seconds"});
-        Fit table = new Fit(readModel(m, "model", k, false), m.real("seconds", 0, MAX_SECONDS), m.bytes("model", MAX_MODEL_BYTES));
-        Fit exact = null;
-        if (wantExact) {
-            exact = new Fit(readModel(m, "exact", k, true), m.real("exact-seconds", 0, MAX_SECONDS), m.bytes("exact", MAX_MODEL_BYTES));
-        }
+        Fit table = readModel(m, "model", "seconds", k, false);
+        Fit exact = wantExact ? readModel(m, "exact", "exact-seconds", k, true) : null;
         return new Fit[] {table, exact};
     }
 
-    /** A model of kind {@code k} from the zoo file bytes at {@code key}, made with the form's settings. */
-    private ZooModel readModel(org.genlab.core.state.StateReader m, String key, ZooKind k, boolean exactDenoiser)
+    /** A fit of kind {@code k} from the zoo file bytes at {@code key} and the time at {@code secondsKey}, made with the form's settings. */
+    private Fit readModel(org.genlab.core.state.StateReader m, String key, String secondsKey, ZooKind k, boolean exactDenoiser)
             throws org.genlab.core.state.StateException {
         String where = m.path() + "." + key;
+        byte[] bytes = m.bytes(key, MAX_MODEL_BYTES);
         ZooModel model;
         try {
-            model = ZooFile.read(new java.io.ByteArrayInputStream(m.bytes(key, MAX_MODEL_BYTES)));
+            model = ZooFile.read(new java.io.ByteArrayInputStream(bytes));
         } catch (java.io.IOException | RuntimeException e) {
             throw new org.genlab.core.state.StateException(where, "not a zoo model: " + e.getMessage());
         }
@@ -473,7 +479,7 @@ final class ModelsView extends PaneView {
         if (misfit != null) {
             throw new org.genlab.core.state.StateException(where, "the model does not fit the settings: " + misfit);
         }
-        return model;
+        return new Fit(model, m.real(secondsKey, 0, MAX_SECONDS), bytes);
     }
 
     /** The card of a model (for tests). */
