@@ -51,6 +51,16 @@ class ZooStateTest {
         return (ModelsView) ((ZooTopic) t).view("models");
     }
 
+    private static String quickState;
+
+    /** The state of a zoo fitted with {@link #QUICK} (made once: the refusals only edit copies of it). */
+    private static synchronized String quickState() throws Exception {
+        if (quickState == null) {
+            quickState = stateOf(QUICK);
+        }
+        return quickState;
+    }
+
     private static String stateOf(Map<String, Object> values) throws Exception {
         StateRoundTrip.Opened a = StateRoundTrip.open("zoo");
         try {
@@ -85,7 +95,7 @@ class ZooStateTest {
 
     @Test
     void theFitTimesComeFromTheStateNotFromARefit() throws Exception {
-        ObjectNode root = (ObjectNode) JSON.readTree(stateOf(QUICK));
+        ObjectNode root = (ObjectNode) JSON.readTree(quickState());
         for (ZooKind k : ZooKind.values()) {
             ((ObjectNode) root.get("extras").get("models").get(k.id())).put("seconds", 123.4 + k.ordinal());
         }
@@ -193,7 +203,7 @@ class ZooStateTest {
 
     @Test
     void badModelFieldsAreRefusedNamingTheField() throws Exception {
-        String json = stateOf(QUICK);
+        String json = quickState();
         String flowBytes = JSON.readTree(json).get("extras").get("models").get("flow").get("model").asText();
         byte[] junk = {31, -117, 8, 0, 1, 2, 3, 4, 5, 6, 7};
         assertRefused(json, r -> model(r, "kde").put("model", Base64.getEncoder().encodeToString(junk)), "extras.models.kde.model",
@@ -243,7 +253,7 @@ class ZooStateTest {
 
     @Test
     void aRefusedStateLeavesNoFitRunning() throws Exception {
-        ObjectNode root = (ObjectNode) JSON.readTree(stateOf(QUICK));
+        ObjectNode root = (ObjectNode) JSON.readTree(quickState());
         model(root, "diffusion").put("model", Base64.getEncoder().encodeToString(new byte[] {1, 2, 3}));
         PaneState state = StateFile.parse(root.toString());
         JobTracker tracker = new JobTracker(javafx.application.Platform::runLater);
