@@ -107,6 +107,13 @@ public final class StateRoundTrip {
     public static void settle(Opened o) throws Exception {
         for (int i = 0; i < 2; i++) { // a settled pane may lay out once more (new text) and redraw
             FxTestSupport.drain();
+            // lay out as a pulse on screen would: this scene has no window, so nothing else does until
+            // the snapshot, and plots whose size changed meanwhile (an enlarged zoo card) would be
+            // snapshotted with rasters drawn for their old size
+            FxTestSupport.onFx(() -> {
+                o.root().applyCss();
+                o.root().layout();
+            });
             FxTestSupport.onFx(() -> o.topic().whenSettled()).get(120, TimeUnit.SECONDS);
             FxTestSupport.drain();
         }

@@ -210,6 +210,69 @@ public final class DataTopic implements Topic {
         return new LinkedHashMap<>(form.values());
     }
 
+    /** The most points a state file may hold inline: as many as a CSV import reads. */
+    static final int MAX_STATE_POINTS = DataCsv.MAX_ROWS;
+
+    /**
+     * Beyond the parameters: the points ({@code points}, inline: a state file names no other
+     * file) unless they are exactly the preset the parameters draw, and the selection
+     * ({@code selected}, ascending indices), which the figure marks. The undo history is not
+     * saved: the figure does not show it, and a restored pane starts a history of its own.
+     */
+    @Override
+    public void saveState(org.genlab.core.state.StateWriter extras) {
+        Dataset2D d = vm.data();
+        if (!d.equals(presetOfForm())) {
+            extras.points("points", d);
+        }
+        int[] sel = vm.selection();
+        if (sel.length > 0) {
+            long[] idx = new long[sel.length];
+            for (int i = 0; i < sel.length; i++) {
+                idx[i] = sel[i];
+            }
+            extras.put("selected", idx);
+        }
+    }
+
+    /**
+     * Restores what {@link #saveState} wrote, after the state's parameters drew their preset.
+     * Checks everything first (the points, at most {@link #MAX_STATE_POINTS}; each selected
+     * index inside the data set, ascending, none twice), then puts the points in place of the
+     * preset (one undo step, as an import is) and selects.
+     */
+    @Override
+    public void restoreState(org.genlab.core.state.StateReader extras) throws org.genlab.core.state.StateException {
+        extras.only("points", "selected");
+        Dataset2D d = extras.has("points") ? extras.points("points", MAX_STATE_POINTS) : vm.data();
+        int[] sel = new int[0];
+        if (extras.has("selected")) {
+            long[] idx = extras.integers("selected", d.size(), 0, Math.max(0, d.size() - 1));
+            sel = new int[idx.length];
+            for (int i = 0; i < idx.length; i++) {
+                if (i > 0 && idx[i] <= idx[i - 1]) {
+                    throw new org.genlab.core.state.StateException(extras.path() + ".selected[" + i + "]",
+                            idx[i] == idx[i - 1] ? "selected twice" : "the indices must ascend");
+                }
+                sel[i] = (int) idx[i];
+            }
+        }
+        // everything fits: now change the pane
+        if (extras.has("points")) {
+            vm.replace(d, "Restored " + d.size() + " points from a state file");
+            fitView();
+        }
+        if (sel.length > 0) {
+            vm.select(sel);
+        }
+    }
+
+    /** The data set the form's preset, size, noise and seed draw (what {@link #regenerate} makes). */
+    private Dataset2D presetOfForm() {
+        Preset p = Preset.byName((String) form.value("preset")).orElseThrow();
+        return p.generate((int) (long) (Long) form.value("n"), (Double) form.value("noise"), (Long) form.value("seed"));
+    }
+
     @Override
     public boolean useData(Dataset2D data) {
         vm.replace(data, "Loaded " + data.size() + " points");

@@ -97,7 +97,8 @@ final class Logistic2dView extends PaneView {
             }
             plot.setHome(home[0], home[1], home[2], home[3]);
             plot.resetView();
-            resample(0);
+            resample(restoredDraw);
+            restoredDraw = 0;
         });
     }
 
@@ -174,6 +175,28 @@ final class Logistic2dView extends PaneView {
             }
         }
         return true;
+    }
+
+    /** The draw a state file shows, until the fit it waits for is shown. */
+    private int restoredDraw;
+
+    /**
+     * Beyond the parameters: which draw of sampled labels is shown ({@code draw}), when Right
+     * has moved on from the first. The labels themselves come again from the seed and the draw.
+     */
+    @Override
+    public void saveState(org.genlab.core.state.StateWriter extras) {
+        if (draw != 0) {
+            extras.put("draw", draw);
+        }
+    }
+
+    /** Restores the draw shown, once the fit is drawn again. */
+    @Override
+    public void restoreState(org.genlab.core.state.StateReader extras) throws org.genlab.core.state.StateException {
+        extras.only("draw");
+        restoredDraw = (int) extras.integerOr("draw", 0, 0, Integer.MAX_VALUE / 2);
+        refresh(null);
     }
 
     @Override

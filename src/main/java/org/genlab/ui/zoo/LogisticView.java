@@ -48,6 +48,8 @@ final class LogisticView extends PaneView {
     private int shown;
     private double q = Double.NaN;
     private String fitText = "";
+    /** How many draws a state file shows, until the fit it waits for is shown; -1 for none. */
+    private int restoredShown = -1;
 
     LogisticView(TopicContext context, ParamForm form, Consumer<String> message) {
         super("logistic", context, form, message);
@@ -138,7 +140,10 @@ final class LogisticView extends PaneView {
         boolean newDraws = changed == null || !changed.equals("p") && !changed.equals("labels") && !changed.equals("lr")
                 && !changed.equals("gd-steps");
         us = u;
-        if (newDraws || shown > us.length) {
+        if (restoredShown >= 0) {
+            shown = Math.min(restoredShown, us.length);
+            restoredShown = -1;
+        } else if (newDraws || shown > us.length) {
             shown = us.length;
         }
         fitText = String.format(Locale.ROOT,
@@ -219,6 +224,28 @@ final class LogisticView extends PaneView {
             }
         }
         return true;
+    }
+
+    /**
+     * Beyond the parameters: how many of the draws are shown ({@code shown}), when Play or the
+     * arrow keys stopped short of all of them. The fits and draws are computed again from the
+     * parameters and the seed.
+     */
+    @Override
+    public void saveState(org.genlab.core.state.StateWriter extras) {
+        if (shown != us.length) {
+            extras.put("shown", shown);
+        }
+    }
+
+    /** Restores the number of draws shown (at most {@code params.draws}), once the fit is drawn again. */
+    @Override
+    public void restoreState(org.genlab.core.state.StateReader extras) throws org.genlab.core.state.StateException {
+        extras.only("shown");
+        int n = (int) extras.integerOr("shown", integer("draws"), 0, integer("draws"));
+        stop();
+        restoredShown = n;
+        refresh(null);
     }
 
     @Override

@@ -27,6 +27,7 @@ import org.genlab.core.zoo.Estimator;
 import org.genlab.core.zoo.FitMonitor;
 import org.genlab.core.zoo.GmmModel;
 import org.genlab.core.zoo.SampleTrace;
+import org.genlab.core.zoo.ZooFile;
 import org.genlab.core.zoo.ZooGrid;
 import org.genlab.core.zoo.ZooKind;
 import org.genlab.core.zoo.ZooModel;
@@ -71,9 +72,9 @@ final class ModelsView extends PaneView {
     private final Label tableNote = new Label();
     private final Label dataLine = new Label();
     private final Map<ZooKind, Row> rows = new EnumMap<>(ZooKind.class);
-    private final Map<String, ZooModel> cache = new LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<String, Fit> cache = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, ZooModel> e) {
+        protected boolean removeEldestEntry(Map.Entry<String, Fit> e) {
             return size() > 14;
         }
     };
@@ -82,6 +83,8 @@ final class ModelsView extends PaneView {
     /** The samples each card shows now, rows (x, y), for the CSV export. */
     private final Map<ZooKind, double[][]> shownSamples = new EnumMap<>(ZooKind.class);
     private final Set<ZooKind> stale = EnumSet.noneOf(ZooKind.class);
+    /** What each card shows now, when its model was fitted (a failed fit shows none): the models a state file holds. */
+    private final Map<ZooKind, Fitted> fitted = new EnumMap<>(ZooKind.class);
     private Dataset2D custom;
     private Request request;
     private ComputeJob<?> job;
@@ -98,10 +101,51 @@ final class ModelsView extends PaneView {
             int samples, long seed) {
     }
 
-    /** What a job produces for one card. */
+    /** What a job produces for one card; {@code table} scores the held-out row, {@code exact} is the exact denoiser the diffusion card may show. */
     record Fitted(ZooKind kind, String key, ZooModel shown, Estimator estimator, double[] logDensity, ZooGrid grid, boolean coarse,
             double[][] samples, SampleTrace trace, double heldOut, Estimator heldOutEstimator, double heldOutIs, double seconds,
-            List<double[][]> warpedGrid, String error) {
+            List<double[][]> warpedGrid, String error, Fit table, Fit exact) {
+    }
+
+    /**
+     * A fitted model and how long its fit took. The time is a wall-clock figure kept with the
+     * model, so a card shows how long its model took to fit, also when the model comes from the
+     * cache or from a state file, not how long a cache lookup took. The model's bytes in
+     * {@link ZooFile}'s format are made once, on the first state saved (or are those a state
+     * gave), so saving again is cheap and a restored zoo saves what it was given.
+     */
+    static final class Fit {
+        private final ZooModel model;
+        private final double seconds;
+        private byte[] bytes;
+
+        Fit(ZooModel model, double seconds, byte[] bytes) {
+            this.model = model;
+            this.seconds = seconds;
+            this.bytes = bytes;
+        }
+
+        ZooModel model() {
+            return model;
+        }
+
+        double seconds() {
+            return seconds;
+        }
+
+        /** The model as a {@link ZooFile} (FX thread). */
+        byte[] bytes() {
+            if (bytes == null) {
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                try {
+                    ZooFile.write(model, out);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e); // a byte array does not fail
+                }
+                bytes = out.toByteArray();
+            }
+            return bytes;
+        }
     }
 
     ModelsView(TopicContext context, ParamForm form, Consumer<String> message) {
@@ -283,6 +327,161 @@ final class ModelsView extends PaneView {
         return jobDone.thenCompose(v -> super.whenSettled());
     }
 
+    /** The most points of custom data a state file may hold (as many as the data pane reads from a file). */
+    static final int MAX_STATE_POINTS = org.genlab.core.data.DataCsv.MAX_ROWS;
+    /** The largest model a state file may hold (a KDE keeps its training points: 16,000 points are well under 1 MB). */
+    static final int MAX_MODEL_BYTES = 8 << 20;
+    /** The largest fit time a state may give, in seconds (a day). */
+    private static final double MAX_SECONDS = 86_400;
+
+    /**
+     * Beyond the parameters: the data pane's points when they are the data ({@code data},
+     * inline), the traced sample's number when Right has moved on from the first ({@code trace}),
+     * and each card's fitted model ({@code models.kde} ...: the {@link ZooFile} bytes and the
+     * fit's wall-clock {@code seconds}; for the diffusion card showing the exact denoiser, that
+     * model too as {@code exact}), so a restored zoo shows the same models, scores and card texts,
+     * "fitted in" included, without fitting again. Only cards fitted for the present settings are
+     * saved: a card still waiting for its refit is fitted again on the restored pane. The
+     * densities, samples, traces and held-out scores are not saved: they are computed again from
+     * the models and the seed, bit for bit.
+     */
+    @Override
+    public void saveState(org.genlab.core.state.StateWriter extras) {
+        if (choice("data").equals("custom") && custom != null) {
+            extras.points("data", custom);
+        }
+        if (traceIndex != 0) {
+            extras.put("trace", traceIndex);
+        }
+        Request r = request;
+        if (r == null) {
+            return;
+        }
+        org.genlab.core.state.StateWriter models = null;
+        for (ZooKind k : ORDER) {
+            Fitted f = fitted.get(k);
+            if (f == null || stale.contains(k) || !f.key().equals(cardKey(k, r))) {
+                continue;
+            }
+            if (models == null) {
+                models = extras.object("models");
+            }
+            org.genlab.core.state.StateWriter m = models.object(k.id());
+            m.bytes("model", f.table().bytes()).put("seconds", f.table().seconds());
+            if (f.exact() != null) {
+                m.bytes("exact", f.exact().bytes()).put("exact-seconds", f.exact().seconds());
+            }
+        }
+    }
+
+    /**
+     * Restores what {@link #saveState} wrote, after the state's parameters were applied (which
+     * started a fit that this replaces). Checks everything first: the data set (only with
+     * {@code params.data = custom}), the trace number, and each model: a zoo model file of the
+     * card's kind, made with the settings the parameters give (the mixture's covariance, the
+     * flow's couplings, the VAE's latent size, the learned or exact denoiser). Then puts the
+     * models, with their fit times, where a fit would have put them, and redraws: the job that
+     * follows finds them and fits only the cards the state has no model for.
+     */
+    @Override
+    public void restoreState(org.genlab.core.state.StateReader extras) throws org.genlab.core.state.StateException {
+        extras.only("data", "trace", "models");
+        Dataset2D d = null;
+        if (extras.has("data")) {
+            if (!choice("data").equals("custom")) {
+                throw new org.genlab.core.state.StateException(extras.path() + ".data",
+                        "a data set is given, but params.data is " + choice("data") + ", not custom");
+            }
+            d = extras.points("data", MAX_STATE_POINTS);
+            if (d.isEmpty()) {
+                throw new org.genlab.core.state.StateException(extras.path() + ".data", "the data set is empty");
+            }
+        }
+        int trace = (int) extras.integerOr("trace", 0, 0, Integer.MAX_VALUE / 2);
+        Map<ZooKind, Fit[]> restored = new EnumMap<>(ZooKind.class);
+        if (extras.has("models")) {
+            org.genlab.core.state.StateReader models = extras.object("models");
+            models.only(ZooKind.ids().toArray(String[]::new));
+            for (ZooKind k : ORDER) {
+                if (models.has(k.id())) {
+                    restored.put(k, readModels(models.object(k.id()), k));
+                }
+            }
+        }
+        // everything fits: now change the pane
+        if (d != null) {
+            custom = d;
+        }
+        traceIndex = trace;
+        Request r;
+        try {
+            r = newRequest();
+        } catch (IllegalArgumentException e) {
+            r = null; // the redraw below says why the zoo cannot be fitted
+        }
+        if (r != null) {
+            Request req = r;
+            synchronized (cache) {
+                restored.forEach((k, fits) -> {
+                    cache.put(modelKey(k, req, false), fits[0]);
+                    if (fits[1] != null) {
+                        cache.put(modelKey(k, req, true), fits[1]);
+                    }
+                });
+            }
+        }
+        shownKey.clear();
+        refresh(null);
+    }
+
+    /** One card's models from a state: {@code [table, exact or null]}, checked against the kind and the settings. */
+    private Fit[] readModels(org.genlab.core.state.StateReader m, ZooKind k) throws org.genlab.core.state.StateException {
+        boolean wantExact = k == ZooKind.DIFFUSION && choice("denoiser").equals("exact");
+        m.only(wantExact ? new String[] {"model", "seconds", "exact", "exact-seconds"} : new String[] {"model", "seconds"});
+        Fit table = readModel(m, "model", "seconds", k, false);
+        Fit exact = wantExact ? readModel(m, "exact", "exact-seconds", k, true) : null;
+        return new Fit[] {table, exact};
+    }
+
+    /** A fit of kind {@code k} from the zoo file bytes at {@code key} and the time at {@code secondsKey}, made with the form's settings. */
+    private Fit readModel(org.genlab.core.state.StateReader m, String key, String secondsKey, ZooKind k, boolean exactDenoiser)
+            throws org.genlab.core.state.StateException {
+        String where = m.path() + "." + key;
+        byte[] bytes = m.bytes(key, MAX_MODEL_BYTES);
+        ZooModel model;
+        try {
+            model = ZooFile.read(new java.io.ByteArrayInputStream(bytes));
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new org.genlab.core.state.StateException(where, "not a zoo model: " + e.getMessage());
+        }
+        if (model.kind() != k) {
+            throw new org.genlab.core.state.StateException(where, "a " + model.kind().id() + " model, not a " + k.id() + " model");
+        }
+        String misfit = null;
+        if (model instanceof org.genlab.core.zoo.Kde kde) {
+            double h = real("bandwidth");
+            if (!kde.kernel().equals(choice("kernel"))) {
+                misfit = "a " + kde.kernel() + " kernel, but params.kernel is " + choice("kernel");
+            } else if (h > 0 ? kde.ruleOfThumb() || kde.bandwidth() != h : !kde.ruleOfThumb()) {
+                misfit = (kde.ruleOfThumb() ? "Scott's bandwidth" : "bandwidth " + kde.bandwidth()) + ", but params.bandwidth is " + h;
+            }
+        } else if (model instanceof org.genlab.core.zoo.Autoregressive ar && ar.bins() != integer("bins")) {
+            misfit = ar.bins() + " bins, but params.bins is " + integer("bins");
+        } else if (model instanceof GmmModel g && !g.mixture().type().id().equals(choice("covariance"))) {
+            misfit = "a " + g.mixture().type().id() + " covariance, but params.covariance is " + choice("covariance");
+        } else if (model instanceof org.genlab.core.zoo.CouplingFlow f && f.couplings() != integer("couplings")) {
+            misfit = f.couplings() + " couplings, but params.couplings is " + integer("couplings");
+        } else if (model instanceof org.genlab.core.zoo.VaeModel v && v.latentDim() != Integer.parseInt(choice("latent"))) {
+            misfit = "a latent of size " + v.latentDim() + ", but params.latent is " + choice("latent");
+        } else if (model instanceof org.genlab.core.zoo.DiffusionModel dm && dm.exactDenoiser() != exactDenoiser) {
+            misfit = exactDenoiser ? "a learned denoiser, where the exact one belongs" : "the exact denoiser, where the learned one belongs";
+        }
+        if (misfit != null) {
+            throw new org.genlab.core.state.StateException(where, "the model does not fit the settings: " + misfit);
+        }
+        return new Fit(model, m.real(secondsKey, 0, MAX_SECONDS), bytes);
+    }
+
     /** The card of a model (for tests). */
     ZooCard card(ZooKind k) {
         return cards.get(k);
@@ -413,7 +612,7 @@ final class ModelsView extends PaneView {
                 double[] ld = evaluate(f.shown(), f.estimator(), fine, sink, "refining the " + f.kind().title().toLowerCase(Locale.ROOT)
                         + " density to " + FINE_GRID + "x" + FINE_GRID, index, refine.size(), parallelism);
                 Fitted g = new Fitted(f.kind(), f.key(), f.shown(), f.estimator(), ld, fine, false, f.samples(), f.trace(), f.heldOut(),
-                        f.heldOutEstimator(), f.heldOutIs(), f.seconds(), f.warpedGrid(), null);
+                        f.heldOutEstimator(), f.heldOutIs(), f.seconds(), f.warpedGrid(), null, f.table(), f.exact());
                 context.uiExecutor().execute(() -> show(gen, g));
             }
             return null;
@@ -441,20 +640,21 @@ final class ModelsView extends PaneView {
         String key = cardKey(k, r);
         String title = k.title().toLowerCase(Locale.ROOT);
         FitMonitor monitor = monitor(sink, index, count, "fitting the " + title);
-        long t0 = System.nanoTime();
-        ZooModel table;
-        ZooModel shown;
+        Fit tableFit;
+        Fit exactFit = null;
         try {
-            table = cached(modelKey(k, r, false), () -> ZooModels.fit(k, r.split().train(), r.settings(), monitor, context.pool().executor(),
-                    parallelism));
-            shown = k == ZooKind.DIFFUSION && r.denoiser().equals("exact")
-                    ? cached(modelKey(k, r, true), () -> ZooModels.fit(k, r.split().train(), r.settings().withExactDenoiser(true), monitor,
-                            context.pool().executor(), parallelism))
-                    : table;
+            tableFit = cached(modelKey(k, r, false), () -> ZooModels.fit(k, r.split().train(), r.settings(), monitor,
+                    context.pool().executor(), parallelism));
+            if (k == ZooKind.DIFFUSION && r.denoiser().equals("exact")) {
+                exactFit = cached(modelKey(k, r, true), () -> ZooModels.fit(k, r.split().train(), r.settings().withExactDenoiser(true),
+                        monitor, context.pool().executor(), parallelism));
+            }
         } catch (IllegalArgumentException | IllegalStateException e) {
             return failed(k, key, e.getMessage());
         }
-        double seconds = (System.nanoTime() - t0) / 1e9;
+        ZooModel table = tableFit.model();
+        ZooModel shown = exactFit == null ? table : exactFit.model();
+        double seconds = tableFit.seconds() + (exactFit == null ? 0 : exactFit.seconds());
         sink.checkCancelled();
         Estimator est = k == ZooKind.VAE ? shown.estimator(r.estimator()) : shown.estimators().get(0);
         boolean expensive = k == ZooKind.DIFFUSION || (k == ZooKind.VAE && r.estimator().equals("is"));
@@ -468,22 +668,34 @@ final class ModelsView extends PaneView {
         double[][] samples = shown.sample(r.samples(), r.seed() + 1);
         SampleTrace trace = shown.trace(traceSeed(r.seed(), traceAt));
         List<double[][]> warped = shown instanceof org.genlab.core.zoo.CouplingFlow flow ? flow.warpedGrid(2.5, 9, 60) : List.of();
-        return new Fitted(k, key, shown, est, ld, g, expensive, samples, trace, held, tableEst, heldIs, seconds, warped, null);
+        return new Fitted(k, key, shown, est, ld, g, expensive, samples, trace, held, tableEst, heldIs, seconds, warped, null, tableFit,
+                exactFit);
     }
 
     private static Fitted failed(ZooKind k, String key, String why) {
-        return new Fitted(k, key, null, null, null, null, false, null, null, Double.NaN, null, Double.NaN, 0, List.of(), why);
+        return new Fitted(k, key, null, null, null, null, false, null, null, Double.NaN, null, Double.NaN, 0, List.of(), why, null, null);
     }
 
-    private ZooModel cached(String key, java.util.function.Supplier<ZooModel> fit) {
+    /**
+     * The cached fit under {@code key}, or a new one, timed. A fit that lands after another
+     * came under the same key (a model a state file restored while an older job was still
+     * fitting) gives way to it, so a restored card keeps its restored model and time.
+     */
+    private Fit cached(String key, java.util.function.Supplier<ZooModel> fit) {
         synchronized (cache) {
-            ZooModel m = cache.get(key);
+            Fit m = cache.get(key);
             if (m != null) {
                 return m;
             }
         }
-        ZooModel m = fit.get();
+        long t0 = System.nanoTime();
+        ZooModel model = fit.get();
+        Fit m = new Fit(model, (System.nanoTime() - t0) / 1e9, null);
         synchronized (cache) {
+            Fit other = cache.get(key);
+            if (other != null) {
+                return other;
+            }
             cache.put(key, m);
         }
         return m;
@@ -538,6 +750,7 @@ final class ModelsView extends PaneView {
         ZooCard card = cards.get(f.kind());
         Row row = rows.get(f.kind());
         if (f.error() != null) {
+            fitted.remove(f.kind());
             shownSamples.remove(f.kind());
             card.clear();
             card.setStatus(f.error(), true);
@@ -567,6 +780,7 @@ final class ModelsView extends PaneView {
         row.is().setText(Double.isNaN(f.heldOutIs()) ? "" : format(f.heldOutIs()));
         row.kind().setText(f.heldOutEstimator().kind().id());
         row.seconds().setText(secs(f.seconds()));
+        fitted.put(f.kind(), f);
         stale.remove(f.kind());
         shownKey.put(f.kind(), f.key());
         tableNote.setText("Mean log p(x) in nats per held-out point; higher is better. Exact rows compare directly; the VAE's bound sits "
@@ -635,12 +849,12 @@ final class ModelsView extends PaneView {
         }
         for (ZooKind k : ORDER) {
             String key = modelKey(k, r, k == ZooKind.DIFFUSION && r.denoiser().equals("exact"));
-            ZooModel m;
+            Fit m;
             synchronized (cache) {
                 m = cache.get(key);
             }
             if (m != null) {
-                models.put(k, m);
+                models.put(k, m.model());
             }
         }
         compute("the next traced sample", () -> {

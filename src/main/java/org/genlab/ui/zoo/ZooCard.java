@@ -57,6 +57,8 @@ final class ZooCard {
     private final ScatterLayer traceDot;
     private final TextLayer traceNumbers = new TextLayer();
     private boolean enlarged;
+    /** The data's window (the plot's home), which sizes the trace's marks. */
+    private ZooGrid window;
     private String summary = "";
     private String densityLabel = "";
     private List<String> captions = List.of();
@@ -141,6 +143,7 @@ final class ZooCard {
     }
 
     void setView(ZooGrid g) {
+        window = g;
         plot.setHome(g.xmin(), g.xmax(), g.ymin(), g.ymax());
         plot.setView(g.xmin(), g.xmax(), g.ymin(), g.ymax());
     }
@@ -267,8 +270,12 @@ final class ZooCard {
         List<String> caps = new ArrayList<>();
         double[] dot = null;
         if (t != null) {
+            // sized by the data's window, not by the plot's present viewport: the same trace draws the
+            // same marks whether it came before or after the card was laid out or enlarged (a restored state)
             var v = plot.getViewport();
-            double span = Math.max(v.xmax() - v.xmin(), v.ymax() - v.ymin());
+            double xmin = window != null ? window.xmin() : v.xmin(), xmax = window != null ? window.xmax() : v.xmax();
+            double ymin = window != null ? window.ymin() : v.ymin(), ymax = window != null ? window.ymax() : v.ymax();
+            double span = Math.max(xmax - xmin, ymax - ymin);
             int k = 1;
             for (SampleTrace.Stage s : t.stages()) {
                 caps.add(k + ". " + s.caption());
@@ -278,9 +285,9 @@ final class ZooCard {
                 double lx = s.x(), ly = s.y();
                 switch (s.mark()) {
                     case VERTICAL_LINE -> {
-                        paths.add(new PathLayer.Path(new double[] {s.x(), s.x()}, new double[] {v.ymin(), v.ymax()}, TRACE, 2,
+                        paths.add(new PathLayer.Path(new double[] {s.x(), s.x()}, new double[] {ymin - span, ymax + span}, TRACE, 2,
                                 new double[] {6, 4}, PathLayer.Marker.NONE, PathLayer.Marker.NONE));
-                        ly = v.ymax() - 0.06 * span;
+                        ly = ymax - 0.06 * span;
                     }
                     case PICKED -> rings.add(EllipseLayer.Ellipse.circle(s.x(), s.y(), 0.03 * span, PICKED));
                     case LATENT -> rings.add(EllipseLayer.Ellipse.circle(s.x(), s.y(), 0.03 * span, PICKED).withDashed(true));
