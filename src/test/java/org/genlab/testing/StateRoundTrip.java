@@ -189,4 +189,21 @@ public final class StateRoundTrip {
         assertThat(differing).as("pixels that differ between the saved and the restored %s figure (see target/state-roundtrip)", name)
                 .isZero();
     }
+
+    /**
+     * Edits the state text {@code json} as a hand might ({@code edit} on its JSON tree) and
+     * checks that restoring it is refused at {@code where} with a reason containing
+     * {@code reasonPart}.
+     */
+    public static void assertRefused(String json, java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> edit,
+                                     String where, String reasonPart) throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode root =
+                (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        edit.accept(root);
+        org.genlab.core.state.StateException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+                () -> restore(StateFile.parse(root.toString())), org.genlab.core.state.StateException.class);
+        assertThat(e).as("refused: %s", where).isNotNull();
+        assertThat(e.where()).isEqualTo(where);
+        assertThat(e.reason()).contains(reasonPart);
+    }
 }

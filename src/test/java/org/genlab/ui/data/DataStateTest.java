@@ -1,6 +1,7 @@
 package org.genlab.ui.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.genlab.testing.StateRoundTrip.assertRefused;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -93,14 +94,6 @@ class DataStateTest {
 
     // ---- refusals ---------------------------------------------------------------------------------
 
-    private static void assertRefused(String json, Consumer<ObjectNode> edit, String where, String reasonPart) throws Exception {
-        ObjectNode root = (ObjectNode) JSON.readTree(json);
-        edit.accept(root);
-        StateException e = catchThrowableOfType(() -> StateRoundTrip.restore(StateFile.parse(root.toString())), StateException.class);
-        assertThat(e).as("refused: %s", where).isNotNull();
-        assertThat(e.where()).isEqualTo(where);
-        assertThat(e.reason()).contains(reasonPart);
-    }
 
     private static String editedState() throws Exception {
         StateRoundTrip.Opened a = StateRoundTrip.open("data");

@@ -1,6 +1,7 @@
 package org.genlab.ui.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.genlab.testing.StateRoundTrip.assertRefused;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -142,14 +143,6 @@ class FlowStateTest {
     // ---- refusals ---------------------------------------------------------------------------------
 
     /** A trained state, edited by {@code edit}, must be refused with a StateException placed at {@code where}. */
-    private static void assertRefused(String trainedJson, Consumer<ObjectNode> edit, String where, String reasonPart) throws Exception {
-        ObjectNode root = (ObjectNode) JSON.readTree(trainedJson);
-        edit.accept(root);
-        StateException e = catchThrowableOfType(() -> StateRoundTrip.restore(StateFile.parse(root.toString())), StateException.class);
-        assertThat(e).as("refused: %s", where).isNotNull();
-        assertThat(e.where()).isEqualTo(where);
-        assertThat(e.reason()).contains(reasonPart);
-    }
 
     @Test
     void badFieldsAreRefusedNamingTheField() throws Exception {
