@@ -174,7 +174,7 @@ public final class HeadlessRenderer {
      * Builds the pane of {@code req} (which carries a state) off-screen and lets it settle, as
      * "Open state" would, then closes it: a state that restores here restores in the window.
      */
-    public static Built build(Request req) throws Cli.BadInput, Exception {
+    public static Built check(Request req) throws Cli.BadInput, Exception {
         Opened pane = open(req);
         try {
             return onFx(() -> new Built(TopicStates.plots(pane.topic().figure()).size(), pane.topic().time()));

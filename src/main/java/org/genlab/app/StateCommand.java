@@ -105,7 +105,7 @@ final class StateCommand implements Callable<Integer> {
             }
             HeadlessRenderer.Built built;
             try {
-                built = HeadlessRenderer.build(new HeadlessRenderer.Request(state.pane(), state, name, List.of(), null, null,
+                built = HeadlessRenderer.check(new HeadlessRenderer.Request(state.pane(), state, name, List.of(), null, null,
                         java.util.Map.of(), 1200, 800, 1, "state", file));
             } catch (Cli.BadInput e) {
                 return Cli.badInput(cmd, e.getMessage());

@@ -145,6 +145,25 @@ public final class StateRoundTrip {
      *
      * @return the state file text, for further checks
      */
+    /** Checks that the restored pane's look {@code b} is the saved one's {@code a}: state, tables and pixels. */
+    public static void assertSame(String name, Look a, Look b) throws Exception {
+        assertThat(b.json()).as("the state of the restored %s pane", name).isEqualTo(a.json());
+        assertThat(b.tables()).as("the tables of the restored %s pane", name).isEqualTo(a.tables());
+        assertSamePixels(name, a.image(), b.image());
+    }
+
+    /** The state file text of pane {@code id} after {@code setup}, once settled (the pane is closed again). */
+    public static String stateOf(String id, Function<Topic, CompletableFuture<?>> setup) throws Exception {
+        Opened a = open(id);
+        try {
+            run(a, setup);
+            settle(a);
+            return look(a).json();
+        } finally {
+            a.dispose();
+        }
+    }
+
     public static String assertRoundTrip(String id, Function<Topic, CompletableFuture<?>> setup) throws Exception {
         Opened a = open(id);
         Opened b = null;
@@ -156,9 +175,7 @@ public final class StateRoundTrip {
             b = restore(parsed);
             settle(b);
             Look lb = look(b);
-            assertThat(lb.json()).as("the state of the restored %s pane", id).isEqualTo(la.json());
-            assertThat(lb.tables()).as("the tables of the restored %s pane", id).isEqualTo(la.tables());
-            assertSamePixels(id, la.image(), lb.image());
+            assertSame(id, la, lb);
             return la.json();
         } finally {
             a.dispose();

@@ -96,18 +96,11 @@ class DataStateTest {
 
 
     private static String editedState() throws Exception {
-        StateRoundTrip.Opened a = StateRoundTrip.open("data");
-        try {
-            StateRoundTrip.run(a, t -> {
-                vm(t).addPoint(0.5, 0.5);
-                vm(t).select(new int[] {1, 2});
-                return CompletableFuture.completedFuture(null);
-            });
-            StateRoundTrip.settle(a);
-            return StateRoundTrip.look(a).json();
-        } finally {
-            a.dispose();
-        }
+        return StateRoundTrip.stateOf("data", t -> {
+            vm(t).addPoint(0.5, 0.5);
+            vm(t).select(new int[] {1, 2});
+            return CompletableFuture.completedFuture(null);
+        });
     }
 
     private static ObjectNode extras(ObjectNode root) {

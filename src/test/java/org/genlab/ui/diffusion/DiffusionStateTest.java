@@ -81,9 +81,7 @@ class DiffusionStateTest {
             StateRoundTrip.Look lb = StateRoundTrip.look(b);
             Topic restored = b.topic();
             assertThat(FxTestSupport.onFx(() -> restored.time().orElseThrow().current().orElseThrow())).isEqualTo(640.0);
-            assertThat(lb.json()).isEqualTo(la.json());
-            assertThat(lb.tables()).isEqualTo(la.tables());
-            StateRoundTrip.assertSamePixels("diffusion-forward", la.image(), lb.image());
+            StateRoundTrip.assertSame("diffusion-forward", la, lb);
         } finally {
             a.dispose();
             if (b != null) {
@@ -141,15 +139,7 @@ class DiffusionStateTest {
 
     @Test
     void badFieldsAreRefusedNamingTheField() throws Exception {
-        StateRoundTrip.Opened a = StateRoundTrip.open("diffusion");
-        String json;
-        try {
-            StateRoundTrip.run(a, DiffusionStateTest::customClickedScrubbed);
-            StateRoundTrip.settle(a);
-            json = StateRoundTrip.look(a).json();
-        } finally {
-            a.dispose();
-        }
+        String json = StateRoundTrip.stateOf("diffusion", DiffusionStateTest::customClickedScrubbed);
         // DDPM takes all T = 200 steps: 100 recorded every 2nd step, and the first: 101 states
         assertRefused(json, r -> reverse(r).put("at", 101), "extras.reverse.at", "outside [0, 100]");
         assertRefused(json, r -> reverse(r).put("at", -1), "extras.reverse.at", "outside");

@@ -88,9 +88,7 @@ class EmStateTest {
                         .as("ℓ at half-step %d", h)
                         .isEqualTo(FxTestSupport.onFx(() -> original.runner().history().get(h).state().logLikelihood()));
             }
-            assertThat(lb.json()).isEqualTo(la.json());
-            assertThat(lb.tables()).isEqualTo(la.tables());
-            StateRoundTrip.assertSamePixels("em-scrubbed", la.image(), lb.image());
+            StateRoundTrip.assertSame("em-scrubbed", la, lb);
         } finally {
             a.dispose();
             if (b != null) {
@@ -175,15 +173,7 @@ class EmStateTest {
 
     @Test
     void badFieldsAreRefusedNamingTheFieldAndLeaveNothingOpen() throws Exception {
-        StateRoundTrip.Opened a = StateRoundTrip.open("em");
-        String json;
-        try {
-            StateRoundTrip.run(a, EmStateTest::customManualSelected);
-            StateRoundTrip.settle(a);
-            json = StateRoundTrip.look(a).json();
-        } finally {
-            a.dispose();
-        }
+        String json = StateRoundTrip.stateOf("em", EmStateTest::customManualSelected);
         assertRefused(json, r -> run(r).put("half-steps", 1_000_000), "extras.run.half-steps", "outside [0, 20000]");
         assertRefused(json, r -> run(r).put("half-steps", -1), "extras.run.half-steps", "outside");
         assertRefused(json, r -> run(r).put("at", 9), "extras.run.at", "outside [0, 8]");

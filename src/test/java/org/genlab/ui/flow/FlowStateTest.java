@@ -80,9 +80,7 @@ class FlowStateTest {
             assertThat(FxTestSupport.onFx(restored::trainer)).as("nothing was trained again").isNull();
             assertThat(FxTestSupport.onFx(() -> restored.values().get("field"))).isEqualTo("learned");
             assertThat(FxTestSupport.onFx(restored::readout)).contains("finished after 100 steps");
-            assertThat(lb.json()).isEqualTo(la.json());
-            assertThat(lb.tables()).isEqualTo(la.tables());
-            StateRoundTrip.assertSamePixels("flow-learned", la.image(), lb.image());
+            StateRoundTrip.assertSame("flow-learned", la, lb);
         } finally {
             a.dispose();
             if (b != null) {
@@ -146,15 +144,7 @@ class FlowStateTest {
 
     @Test
     void badFieldsAreRefusedNamingTheField() throws Exception {
-        StateRoundTrip.Opened a = StateRoundTrip.open("flow");
-        String json;
-        try {
-            StateRoundTrip.run(a, FlowStateTest::trainSmall);
-            StateRoundTrip.settle(a);
-            json = StateRoundTrip.look(a).json();
-        } finally {
-            a.dispose();
-        }
+        String json = StateRoundTrip.stateOf("flow", FlowStateTest::trainSmall);
         assertRefused(json, r -> ((ObjectNode) r.get("extras").get("training")).put("steps", "many"), "extras.training.steps",
                 "expected a whole number");
         assertRefused(json, r -> ((ObjectNode) r.get("extras").get("training")).put("loss", -1.0), "extras.training.loss",

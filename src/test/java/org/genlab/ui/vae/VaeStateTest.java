@@ -107,9 +107,7 @@ class VaeStateTest {
             LatentView restored = latent(b.topic());
             assertThat(FxTestSupport.onFx(restored::trainer)).as("nothing was trained again").isNull();
             assertThat(FxTestSupport.onFx(restored::interpolationSize)).isEqualTo(LatentView.INTERPOLATION);
-            assertThat(lb.json()).isEqualTo(la.json());
-            assertThat(lb.tables()).isEqualTo(la.tables());
-            StateRoundTrip.assertSamePixels("vae-latent", la.image(), lb.image());
+            StateRoundTrip.assertSame("vae-latent", la, lb);
 
             // Train after the restore goes on from step 30 (a fresh optimiser) rather than from the seed
             StateRoundTrip.run(b, t -> t.time().orElseThrow().seek().apply(40));
@@ -154,14 +152,7 @@ class VaeStateTest {
 
 
     private static String stateOf(Function<Topic, CompletableFuture<?>> setup) throws Exception {
-        StateRoundTrip.Opened a = StateRoundTrip.open("vae");
-        try {
-            StateRoundTrip.run(a, setup);
-            StateRoundTrip.settle(a);
-            return StateRoundTrip.look(a).json();
-        } finally {
-            a.dispose();
-        }
+        return StateRoundTrip.stateOf("vae", setup);
     }
 
     @Test
