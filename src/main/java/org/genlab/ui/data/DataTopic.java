@@ -52,8 +52,16 @@ import org.genlab.ui.topic.TopicContext;
 public final class DataTopic implements Topic {
     /** Radius of a point of weight 1, in pixels. */
     static final double POINT_RADIUS = 5;
-    /** How close (pixels) a press must be to a point to grab it. */
+    /** How close (pixels) a click must be to a point to select or delete it; farther away a click adds a point. */
     static final double HIT_RADIUS = 12;
+    /**
+     * How close (pixels) a press must be to a point for a drag to move it: a 44-pixel target, as
+     * for every draggable handle. Between {@link #HIT_RADIUS} and this, the press waits: moving
+     * the mouse drags the nearest point, releasing it where it was adds a point as before.
+     */
+    static final double DRAG_RADIUS = 22;
+    /** Pixels the mouse must move before a waiting press becomes a drag. */
+    static final double DRAG_SLOP = 3;
     private static final int POINT_COLOUR = Colormaps.category(4); // Okabe-Ito blue
     private static final int SELECTION_COLOUR = 0xFF000000;
     private static final int MEAN_COLOUR = Colormaps.category(0); // Okabe-Ito orange
@@ -84,7 +92,12 @@ public final class DataTopic implements Topic {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
 
     /** Mouse gesture under way: none, moving points, or drawing a selection box. */
-    private enum Gesture { NONE, MOVE, BOX }
+    /** PENDING: pressed near (not on) a point; becomes MOVE of that point on a drag, or adds a point on release. */
+    private enum Gesture { NONE, MOVE, BOX, PENDING }
+
+    /** The point a PENDING press would drag, and where the press was on screen. */
+    private int pendingPoint = -1;
+    private double pressX, pressY;
 
     private Gesture gesture = Gesture.NONE;
     private Point2D pressWorld;
@@ -402,6 +415,10 @@ public final class DataTopic implements Topic {
             }
             vm.beginDrag();
             gesture = Gesture.MOVE;
+        } else if (!e.isShortcutDown() && (pendingPoint = points.nearestPoint(plot.getViewport(), e.getX(), e.getY(), DRAG_RADIUS)) >= 0) {
+            gesture = Gesture.PENDING;
+            pressX = e.getX();
+            pressY = e.getY();
         } else {
             gesture = Gesture.BOX;
             box.set(pressWorld, pressWorld);
@@ -418,6 +435,20 @@ public final class DataTopic implements Topic {
             gesture = Gesture.NONE;
             return;
         }
+        if (gesture == Gesture.PENDING) {
+            if (Math.hypot(e.getX() - pressX, e.getY() - pressY) < DRAG_SLOP) {
+                return;
+            }
+            if (pendingPoint >= vm.data().size()) { // an edit meanwhile removed it
+                gesture = Gesture.NONE;
+                return;
+            }
+            if (java.util.Arrays.binarySearch(vm.selection(), pendingPoint) < 0) {
+                vm.select(new int[] {pendingPoint});
+            }
+            vm.beginDrag();
+            gesture = Gesture.MOVE;
+        }
         Point2D w = plot.screenToWorld(e.getX(), e.getY());
         if (gesture == Gesture.MOVE) {
             vm.dragBy(w.getX() - pressWorld.getX(), w.getY() - pressWorld.getY());
@@ -430,22 +461,29 @@ public final class DataTopic implements Topic {
     private void onRelease(MouseEvent e) {
         if (gesture == Gesture.MOVE) {
             vm.endDrag();
+        } else if (gesture == Gesture.PENDING) {
+            clickEmptySpace(false);
         } else if (gesture == Gesture.BOX) {
             Point2D w = plot.screenToWorld(e.getX(), e.getY());
             box.clear();
             if (e.isStillSincePress()) {
-                if (e.isShortcutDown()) {
-                    // Ctrl-click on empty space keeps the selection.
-                } else if (vm.selection().length > 0) {
-                    vm.clearSelection();
-                } else {
-                    vm.addPoint(pressWorld.getX(), pressWorld.getY());
-                }
+                clickEmptySpace(e.isShortcutDown());
             } else {
                 vm.selectInBox(pressWorld.getX(), pressWorld.getY(), w.getX(), w.getY(), e.isShortcutDown());
             }
         }
         gesture = Gesture.NONE;
+    }
+
+    /** A click away from every point: clears the selection, or adds a point where there is none. */
+    private void clickEmptySpace(boolean shortcut) {
+        if (shortcut) {
+            // Ctrl-click on empty space keeps the selection.
+        } else if (vm.selection().length > 0) {
+            vm.clearSelection();
+        } else {
+            vm.addPoint(pressWorld.getX(), pressWorld.getY());
+        }
     }
 
     private void onClick(MouseEvent e) {

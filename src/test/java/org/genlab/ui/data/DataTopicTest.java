@@ -101,6 +101,32 @@ class DataTopicTest {
     }
 
     @Test
+    void aPointCanBeDraggedFromAnywhereInItsFortyFourPixelTargetWhileAClickThereStillAddsAPoint(FxRobot robot) {
+        useData(Dataset2D.of(new double[] {0, 1}, new double[] {0, 1}));
+        double off = (DataTopic.HIT_RADIUS + DataTopic.DRAG_RADIUS) / 2; // 17 px: outside the click radius, inside the drag target
+        Point2D p = screenOf(1, 1);
+        Point2D near = new Point2D(p.getX() - off, p.getY());
+        robot.drag(near, MouseButton.PRIMARY).moveTo(screenOf(0.8, 0.6)).moveTo(screenOf(0.5, 0.5)).release(MouseButton.PRIMARY);
+        // the point moved with the mouse (it keeps the offset it was grabbed at)
+        assertThat(vm().data().size()).isEqualTo(2);
+        assertThat(topic.plot().worldToScreen(vm().data().x(1), vm().data().y(1)).getX())
+                .isCloseTo(topic.plot().worldToScreen(0.5, 0.5).getX() + off, org.assertj.core.data.Offset.offset(2.0));
+        assertThat(vm().data().x(0)).isEqualTo(0.0);
+
+        vm().clearSelection();
+        Point2D q = screenOf(0, 0);
+        robot.clickOn(new Point2D(q.getX() + off, q.getY()), MouseButton.PRIMARY);
+        assertThat(vm().data().size()).as("a still click near a point adds one").isEqualTo(3);
+        assertThat(vm().data().x(0)).isEqualTo(0.0);
+
+        // beyond the drag target a press starts a box selection, as before
+        robot.drag(new Point2D(q.getX() + DataTopic.DRAG_RADIUS + 15, q.getY() + DataTopic.DRAG_RADIUS + 15), MouseButton.PRIMARY)
+                .moveTo(new Point2D(q.getX() - 10, q.getY() - 10)).release(MouseButton.PRIMARY);
+        assertThat(vm().data().x(0)).isEqualTo(0.0);
+        assertThat(vm().selection()).contains(0);
+    }
+
+    @Test
     void anEditInTheMiddleOfADragEndsTheDragQuietly(FxRobot robot) throws Throwable {
         useData(Dataset2D.of(new double[] {0, 1}, new double[] {0, 1}));
         robot.drag(screenOf(1, 1), MouseButton.PRIMARY).moveTo(screenOf(0.8, 0.8));
