@@ -786,6 +786,8 @@ public final class MainWindow {
                 .start(r -> {
                     Thread th = new Thread(r, "genlab-gif-export");
                     th.setDaemon(true);
+                    th.setPriority(Thread.MIN_PRIORITY); // background work, as the compute pool's
+
                     th.start();
                 }, context.uiExecutor());
     }
