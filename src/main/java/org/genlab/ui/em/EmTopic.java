@@ -1054,8 +1054,11 @@ public final class EmTopic implements Topic {
             case E -> "after E-step " + (s.iteration() + 1);
             case M -> "after M-step " + s.iteration();
         };
-        String gap = s.gap().isPresent() ? String.format(Locale.ROOT, "   ELBO %.4f   gap %.2e", s.elbo().getAsDouble(), s.gap().getAsDouble()) : "";
-        stateLabel.setText(String.format(Locale.ROOT, "%s\nℓ(θ) = %.4f%s", phase, s.logLikelihood(), gap));
+        // Always three lines, so the controls below never move when play starts (moving them
+        // repaints the whole column: 150-180 nodes, 12-24 ms a frame in the software renderer).
+        String gap = s.gap().isPresent() ? String.format(Locale.ROOT, "ELBO %.4f   gap %.2e", s.elbo().getAsDouble(), s.gap().getAsDouble())
+                : "ELBO and gap: after the first E-step";
+        stateLabel.setText(String.format(Locale.ROOT, "%s\nℓ(θ) = %.4f\n%s", phase, s.logLikelihood(), gap));
         List<EmEvent> seen = new ArrayList<>();
         var history = runner.history();
         for (int i = history.firstIndex(); i <= shown.index(); i++) {
