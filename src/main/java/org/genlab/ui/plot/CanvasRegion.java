@@ -45,6 +45,13 @@ public abstract class CanvasRegion extends Region {
     /** FX thread only: bumped by every frame started, so an overtaken one is not shown. */
     private long frameGeneration;
     private final AtomicLong composites = new AtomicLong();
+    /**
+     * The image composited frames are painted into, reused while the size holds: a new one per
+     * frame was about 1.5 MB of garbage 15 times a second for a figure, and the young
+     * collections it caused landed in pulses. Only the one running job touches it (at most one
+     * runs per region, and its pixels are copied out on the FX thread before the next starts).
+     */
+    private BufferedImage frameImage;
 
     /**
      * Shows a composited frame. An image view, not a draw on the canvas: in Prism's software
@@ -149,11 +156,15 @@ public abstract class CanvasRegion extends Region {
         long gen = ++frameGeneration;
         composing = true;
         Executor ex = compositor;
+        if (frameImage == null || frameImage.getWidth() != pw || frameImage.getHeight() != ph) {
+            frameImage = new BufferedImage(pw, ph, BufferedImage.TYPE_INT_ARGB_PRE);
+        }
+        BufferedImage target = frameImage;
         try {
             ex.execute(() -> {
                 RasterImage img = null;
                 try {
-                    img = paintImage(work, pw, ph, scale);
+                    img = paintInto(target, work, scale);
                 } catch (RuntimeException | Error e) {
                     LOG.log(Level.WARNING, "composited frame failed; drawing directly", e);
                 }
@@ -210,9 +221,14 @@ public abstract class CanvasRegion extends Region {
         canvas.setVisible(false);
     }
 
-    /** Paints {@code work} with Java2D into a premultiplied ARGB image (any thread). */
-    static RasterImage paintImage(Consumer<Painter> work, int pw, int ph, double scale) {
-        BufferedImage img = new BufferedImage(pw, ph, BufferedImage.TYPE_INT_ARGB_PRE);
+    /**
+     * Clears {@code img} (TYPE_INT_ARGB_PRE) and paints {@code work} into it with Java2D (any
+     * thread); the raster returned shares its pixels.
+     */
+    static RasterImage paintInto(BufferedImage img, Consumer<Painter> work, double scale) {
+        int pw = img.getWidth(), ph = img.getHeight();
+        int[] data = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
+        java.util.Arrays.fill(data, 0);
         Graphics2D g = img.createGraphics();
         try {
             g.scale(scale, scale);
@@ -220,7 +236,7 @@ public abstract class CanvasRegion extends Region {
         } finally {
             g.dispose();
         }
-        return new RasterImage(pw, ph, ((DataBufferInt) img.getRaster().getDataBuffer()).getData());
+        return new RasterImage(pw, ph, data);
     }
 
     /** Device pixels per logical pixel of the screen the region is on (1 when not shown). */
