@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Frame times of a pane's demo in the real window, from JavaFX's pulse logger (not run by CI).
 #
-#   bash .ci/pulses.sh [--warm N] [--seconds S] [--key KEY] [--no-priorities] PANE [APP ARGS...]
+#   bash .ci/pulses.sh [--warm N] [--seconds S] [--start S] [--key KEY] [--no-priorities] PANE [APP ARGS...]
 #
 # Opens target/genlab.jar (build it first: mvn -B -DskipTests package) on a virtual display
-# (Xvfb; the software renderer, as on CI and in virtual machines), waits until the pane has
-# settled, presses KEY (default space: play) N times with S seconds of play and Home between
+# (Xvfb; the software renderer, as on CI and in virtual machines), waits --start seconds
+# (default 12) for the window to open and the pane to settle, presses KEY (default space: play) N times with S seconds of play and Home between
 # them to warm the JIT, then presses it once more and records S seconds of pulses. It prints
 # one line: how many pulses, how many took over 16 ms, the five longest and the median. The
 # whole log is kept in /tmp/genlab-pulses-PANE.log (long pulses with their phases).
@@ -14,11 +14,12 @@
 # --no-priorities leaves out the thread-priority ones, to compare. Needs Xvfb and xdotool
 # (apt-get install -y xvfb xdotool) and, for the window itself, libgtk-3-0.
 set -u
-warm=0 secs=10 key=space prio=1
+warm=0 secs=10 start=12 key=space prio=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --warm) warm=$2; shift 2;;
     --seconds) secs=$2; shift 2;;
+    --start) start=$2; shift 2;;
     --key) key=$2; shift 2;;
     --no-priorities) prio=0; shift;;
     -h|--help) sed -n 2,16p "$0"; exit 0;;
@@ -26,7 +27,7 @@ while [ $# -gt 0 ]; do
     *) break;;
   esac
 done
-pane=${1:?usage: pulses.sh [--warm N] [--seconds S] [--key KEY] [--no-priorities] PANE [APP ARGS...]}; shift
+pane=${1:?usage: pulses.sh [--warm N] [--seconds S] [--start S] [--key KEY] [--no-priorities] PANE [APP ARGS...]}; shift
 root=$(cd "$(dirname "$0")/.." && pwd)
 jar=$root/target/genlab.jar
 [ -f "$jar" ] || { echo "pulses.sh: $jar is missing; run mvn -B -DskipTests package first" >&2; exit 2; }
@@ -46,7 +47,7 @@ trap '[ -n "$app" ] && kill $app 2>/dev/null; kill $xvfb 2>/dev/null; rm -rf "$h
 sleep 1
 DISPLAY=$disp java -Dgenlab.home="$home" "${opts[@]}" -jar "$jar" --pane "$pane" "$@" >"$log" 2>&1 &
 app=$!
-sleep 8 # start-up, the pane's first computations, and the window's first frames
+sleep "$start" # start-up, the pane's first computations, and the window's first frames
 export DISPLAY=$disp
 xdotool mousemove 800 500
 for _ in $(seq 1 "$warm"); do
