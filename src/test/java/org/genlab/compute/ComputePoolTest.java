@@ -11,12 +11,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ComputePoolTest {
     @Test
-    void runsTasksOnNamedDaemonThreads() throws Exception {
+    void runsTasksOnNamedLowPriorityDaemonThreads() throws Exception {
         try (ComputePool pool = new ComputePool(2)) {
             Future<Thread> thread = pool.submit(Thread::currentThread);
             Thread t = thread.get(Await.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             assertThat(t.getName()).matches("genlab-compute-[12]");
             assertThat(t.isDaemon()).isTrue();
+            assertThat(t.getPriority()).as("compute yields to the FX thread and the renderer").isEqualTo(Thread.MIN_PRIORITY);
             assertThat(pool.size()).isEqualTo(2);
         }
     }
