@@ -33,9 +33,26 @@ public final class GenLabApp extends Application {
         Scene scene = createScene(options, new AppSettings(AppSettings.home()));
         stage.setTitle("GenLab — generative models, hands on");
         stage.setScene(scene);
-        stage.setMinWidth(MIN_WIDTH);
-        stage.setMinHeight(MIN_HEIGHT);
         stage.show();
+        fitToScreen(stage);
+    }
+
+    /**
+     * Keeps the window on the screen it opened on (a 1280x720 projector is smaller than the
+     * default 1440x900), centred, and sets the minimum size only now: a minimum set before the
+     * window is shown made openbox open it at that minimum, 1024x700, cutting the toolbar.
+     */
+    private static void fitToScreen(Stage stage) {
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getScreensForRectangle(stage.getX(), stage.getY(),
+                stage.getWidth(), stage.getHeight()).stream().findFirst().orElse(javafx.stage.Screen.getPrimary()).getVisualBounds();
+        double w = Math.min(stage.getWidth(), screen.getWidth()), h = Math.min(stage.getHeight(), screen.getHeight());
+        stage.setMinWidth(Math.min(MIN_WIDTH, screen.getWidth()));
+        stage.setMinHeight(Math.min(MIN_HEIGHT, screen.getHeight()));
+        // Setting the minimum resizes the window to it under some window managers: size it again.
+        stage.setWidth(w);
+        stage.setHeight(h);
+        stage.setX(screen.getMinX() + (screen.getWidth() - w) / 2);
+        stage.setY(screen.getMinY() + (screen.getHeight() - h) / 2);
     }
 
     /**
