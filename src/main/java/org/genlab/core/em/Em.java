@@ -282,8 +282,13 @@ public final class Em {
      * parallelism. Blocking: call it from a compute thread.
      */
     public Iteration iterate(Mixture m, Executor executor, int parallelism) {
+        return iterate(m, executor, parallelism, EmKernel.best());
+    }
+
+    /** {@link #iterate} on the given kernel (the tests compare the scalar and the vector one). */
+    Iteration iterate(Mixture m, Executor executor, int parallelism, EmKernel kernel) {
         Mixture typed = typed(m);
-        FusedEm.Pass p = FusedEm.run(xc, yc, w, cx, cy, typed, executor, parallelism);
+        FusedEm.Pass p = FusedEm.run(xc, yc, w, cx, cy, typed, executor, parallelism, kernel);
         return new Iteration(p.logLikelihood(), finish(p.sums(), typed), Arrays.asList(p.sums()));
     }
 
