@@ -38,14 +38,13 @@ interface EmKernel {
         return Selection.BEST;
     }
 
-    /** The scalar kernel (the reference). */
+    /** The scalar kernel (the reference); does not look for the Vector API. */
     static EmKernel scalar() {
-        return Selection.SCALAR;
+        return ScalarEmKernel.INSTANCE;
     }
 
     /** Lazily chooses once per JVM; prints one line on stderr when it falls back. */
     final class Selection {
-        static final EmKernel SCALAR = new ScalarEmKernel();
         static final EmKernel BEST = choose();
 
         private Selection() {
@@ -53,7 +52,7 @@ interface EmKernel {
 
         private static EmKernel choose() {
             if ("scalar".equals(System.getProperty("genlab.em.kernels"))) {
-                return SCALAR;
+                return ScalarEmKernel.INSTANCE;
             }
             String why = "the JVM was started without --add-modules jdk.incubator.vector";
             if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
@@ -68,7 +67,7 @@ interface EmKernel {
                 }
             }
             System.err.println("genlab: EM runs on the slower scalar path: " + why);
-            return SCALAR;
+            return ScalarEmKernel.INSTANCE;
         }
     }
 }

@@ -12,6 +12,8 @@ import java.util.Arrays;
  * kernel adds in.
  */
 final class ScalarEmKernel implements EmKernel {
+    static final ScalarEmKernel INSTANCE = new ScalarEmKernel();
+
     @Override
     public boolean vector() {
         return false;
