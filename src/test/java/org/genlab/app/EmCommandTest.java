@@ -147,4 +147,34 @@ class EmCommandTest extends CliCommandTest {
         assertThat(run("em", "fit", "--help")).isZero();
         assertThat(out).contains("--init-strategy").contains("--var-floor").contains("--tol");
     }
+
+    /**
+     * {@code genlab em ...} runs from a lean command tree (only em under genlab, see
+     * {@link Cli#lean}); its help, errors and exit codes are those of the full tree.
+     */
+    @Test
+    void theLeanTreeAnswersAsTheFullTree() {
+        String[][] cases = {{"em", "--help"}, {"em", "fit", "--help"}, {"em", "fit"}, {"em", "fit", "--data", "two-blobs", "--k", "0"},
+            {"em", "fit", "--data", "two-blobs", "--bogus"}, {"em", "nope"}, {"em", "fit", "--data", "two-blobs", "--iterations", "2"}};
+        for (String[] args : cases) {
+            int code = run(args);
+            java.io.PrintStream oldOut = System.out, oldErr = System.err;
+            java.io.ByteArrayOutputStream o = new java.io.ByteArrayOutputStream(), e = new java.io.ByteArrayOutputStream();
+            System.setOut(new java.io.PrintStream(o, true, java.nio.charset.StandardCharsets.UTF_8));
+            System.setErr(new java.io.PrintStream(e, true, java.nio.charset.StandardCharsets.UTF_8));
+            int fullCode;
+            try {
+                picocli.CommandLine full = new picocli.CommandLine(new Cli());
+                full.setExecutionExceptionHandler((ex, c, parsed) -> Cli.FAILURE);
+                fullCode = full.execute(args);
+            } finally {
+                System.setOut(oldOut);
+                System.setErr(oldErr);
+            }
+            String what = String.join(" ", args);
+            assertThat(code).as(what).isEqualTo(fullCode);
+            assertThat(out).as(what).isEqualTo(o.toString(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(err).as(what).isEqualTo(e.toString(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
 }

@@ -282,8 +282,13 @@ public final class Em {
      * parallelism. Blocking: call it from a compute thread.
      */
     public Iteration iterate(Mixture m, Executor executor, int parallelism) {
+        return iterate(m, executor, parallelism, EmKernel.best());
+    }
+
+    /** {@link #iterate} on the given kernel (the tests compare the scalar and the vector one). */
+    Iteration iterate(Mixture m, Executor executor, int parallelism, EmKernel kernel) {
         Mixture typed = typed(m);
-        FusedEm.Pass p = FusedEm.run(xc, yc, w, cx, cy, typed, executor, parallelism);
+        FusedEm.Pass p = FusedEm.run(xc, yc, w, cx, cy, typed, executor, parallelism, kernel);
         return new Iteration(p.logLikelihood(), finish(p.sums(), typed), Arrays.asList(p.sums()));
     }
 
@@ -308,12 +313,13 @@ public final class Em {
             throw new IllegalArgumentException("maxIterations must be >= 0: " + maxIterations);
         }
         Mixture m = typed(init);
+        EmKernel kernel = kernelFor((long) data.size() * m.k() * (maxIterations + 1L));
         Events.Detection d0 = initialEvents(m);
         Events.Status status = d0.status();
         List<EmEvent> events = new ArrayList<>(d0.events());
         List<Mixture> ms = new ArrayList<>(List.of(m));
         double[] lls = new double[maxIterations + 1];
-        Iteration it = iterate(m, executor, parallelism);
+        Iteration it = iterate(m, executor, parallelism, kernel);
         lls[0] = it.logLikelihood();
         int t = 0;
         while (t < maxIterations && !status.converged()) {
@@ -321,7 +327,7 @@ public final class Em {
             m = it.next();
             Events.Detection d = Events.detect(settings, data.size(), data.totalWeight(), t, m,
                     sumQ(it.sums().toArray(ComponentSums[]::new)), status);
-            it = iterate(m, executor, parallelism);
+            it = iterate(m, executor, parallelism, kernel);
             lls[t] = it.logLikelihood();
             ms.add(m);
             Events.Detection c = Events.converged(settings, data.totalWeight(), t, lls[t - 1], lls[t], d.status());
@@ -330,6 +336,19 @@ public final class Em {
             status = c.status();
         }
         return new Fit(List.copyOf(ms), Arrays.copyOf(lls, t + 1), List.copyOf(events), status.converged());
+    }
+
+    /**
+     * Below this many point-component evaluations a whole fit runs on the scalar kernel: the
+     * Vector API is fast only once C2 has compiled the kernel, and until then (the first pass
+     * or two of a fresh JVM) it runs boxed, about 2 s for the first 100,000 x 8 pass on two
+     * busy cores, more than a 30-iteration fit of that size takes on the scalar kernel. The two
+     * kernels give the same bits, so the choice changes no number.
+     */
+    static final long VECTOR_FIT_WORK = 2_000_000_000L;
+
+    private static EmKernel kernelFor(long work) {
+        return work >= VECTOR_FIT_WORK ? EmKernel.best() : EmKernel.scalar();
     }
 
     // ---------------------------------------------------------------- helpers

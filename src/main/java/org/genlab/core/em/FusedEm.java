@@ -29,7 +29,8 @@ import org.genlab.core.math.Chunks;
  * Chunks are fixed by the data size alone ({@value #CHUNK} points) and each chunk's
  * accumulators are added in chunk order, so the result is bitwise the same on any number of
  * threads. The inner loops allocate nothing: each chunk has its own small workspace, and
- * works through its points in blocks, component by component.
+ * works through its points in blocks. The loops over a chunk are an {@link EmKernel}: the
+ * scalar reference or its Vector API twin, which give the same bits.
  */
 final class FusedEm {
     /** Points per chunk. */
@@ -45,8 +46,8 @@ final class FusedEm {
      * 2e−22 and moves it.)
      */
     static final double NEGLIGIBLE = 50;
-    /** Accumulator slots per component: S0, S1x, S1y, S2xx, S2xy, S2yy. */
-    private static final int SLOTS = 6;
+    private static final int SLOTS = EmKernel.SLOTS;
+    private static final int LANES = EmKernel.LANES;
 
     private FusedEm() {
     }
@@ -57,6 +58,11 @@ final class FusedEm {
 
     static Pass run(double[] xc, double[] yc, double[] w, double cx, double cy, Mixture m,
                     Executor executor, int parallelism) {
+        return run(xc, yc, w, cx, cy, m, executor, parallelism, EmKernel.best());
+    }
+
+    static Pass run(double[] xc, double[] yc, double[] w, double cx, double cy, Mixture m,
+                    Executor executor, int parallelism, EmKernel kernel) {
         int n = xc.length;
         int k = m.k();
         double[] mux = new double[k], muy = new double[k], ln = new double[k];
@@ -69,53 +75,14 @@ final class FusedEm {
             ixy[z] = 2 * m.invXY(z);
             iyy[z] = m.invYY(z);
         }
+        EmKernel.Components comps = new EmKernel.Components(k, mux, muy, ln, ixx, ixy, iyy);
         int chunks = Math.max(1, (n + CHUNK - 1) / CHUNK);
         double[][] partial = new double[chunks][];
         Chunks.run(chunks, executor, parallelism, c -> {
             int from = c * CHUNK;
             int to = Math.min(n, from + CHUNK);
             double[] acc = new double[SLOTS * k + 1];
-            // Workspace for one block of points, component-major: lw[z * BLOCK + j] holds l_z of
-            // point b + j, then exp(l_z − m). Loops over j are short, branch-free and in cache.
-            double[] lw = new double[k * BLOCK];
-            double[] max = new double[BLOCK], sum = new double[BLOCK], scale = new double[BLOCK];
-            double ll = 0;
-            for (int b = from; b < to; b += BLOCK) {
-                int nb = Math.min(BLOCK, to - b);
-                java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
-                java.util.Arrays.fill(sum, 0);
-                // l_z = log p_z − log 2π − ½ log det Σ_z − ½ dᵀ Σ_z⁻¹ d,  d = x_i − μ_z;  m_i = max_z l_z
-                for (int z = 0; z < k; z++) {
-                    double mxz = mux[z], myz = muy[z], a = ixx[z], bb = ixy[z], cc = iyy[z], lnz = ln[z];
-                    int o = z * BLOCK;
-                    for (int j = 0; j < nb; j++) {
-                        double dx = xc[b + j] - mxz, dy = yc[b + j] - myz;
-                        double lz = lnz - 0.5 * Math.min(a * dx * dx + bb * dx * dy + cc * dy * dy, Mixture.MAX_MAHALANOBIS);
-                        lw[o + j] = lz;
-                        max[j] = Math.max(max[j], lz);
-                    }
-                }
-                // exp(l_z − m_i), 0 when negligible (see NEGLIGIBLE)
-                for (int z = 0; z < k; z++) {
-                    int o = z * BLOCK;
-                    for (int j = 0; j < nb; j++) {
-                        double t = lw[o + j] - max[j];
-                        double e = t > -NEGLIGIBLE ? FastExp.exp(t) : 0;
-                        lw[o + j] = e;
-                        sum[j] += e;
-                    }
-                }
-                // log P(x_i | θ) = m_i + log Σ_z exp(l_z − m_i);  w_i Q(z|x_i) = exp(l_z − m_i) · w_i / Σ_z' exp(l_z' − m_i)
-                for (int j = 0; j < nb; j++) {
-                    double wi = w[b + j];
-                    ll += wi * (max[j] + Math.log(sum[j]));
-                    scale[j] = wi / sum[j];
-                }
-                for (int z = 0; z < k; z++) {
-                    accumulate(xc, yc, b, nb, mux[z], muy[z], lw, z * BLOCK, scale, acc, z * SLOTS);
-                }
-            }
-            acc[SLOTS * k] = ll;
+            acc[SLOTS * k] = kernel.chunk(xc, yc, w, from, to, comps, acc);
             partial[c] = acc;
         });
         double[] total = partial[0];
@@ -140,34 +107,30 @@ final class FusedEm {
     }
 
     /**
-     * S0 += w Q, S1 += w Q d, S2 += w Q d dᵀ (d = x_i − μ_z) over one block, for one
-     * component, with r_j = e[o + j] · scale[j] = w_j Q(z|x_j). Two interleaved sets of
-     * register accumulators halve the add latency chain; they are combined in a fixed order.
+     * log P(x_i | θ) = m_i + log s_i,  s_i = Σ_z exp(l_z − m_i);  scale_i = w_i / s_i, so that
+     * w_i Q(z|x_i) = exp(l_z − m_i) · scale_i. Returns Σ_i w_i log P(x_i | θ) over the block's
+     * points b .. b + nb − 1, summed in point order (both kernels share this loop).
      */
-    private static void accumulate(double[] xc, double[] yc, int b, int nb, double mxz, double myz, double[] e, int o,
-                                   double[] scale, double[] acc, int a) {
+    static double logLikelihoodAndScale(double[] w, int b, int nb, double[] max, double[] sum, double[] scale) {
+        double ll = 0;
+        for (int j = 0; j < nb; j++) {
+            double wi = w[b + j];
+            ll += wi * (max[j] + Math.log(sum[j]));
+            scale[j] = wi / sum[j];
+        }
+        return ll;
+    }
+
+    /**
+     * The end of one block's sums for one component, shared by both kernels: the points
+     * {@code groups .. nb − 1} that fill no group of four are summed in order into a tail
+     * (r = w Q, S0 += r, S1 += r d, S2 += r d dᵀ), and each accumulator gets
+     * ((lane 0 + lane 1) + (lane 2 + lane 3)) + tail, lanes[slot * LANES + l] holding lane l.
+     */
+    static void combine(double[] xc, double[] yc, int b, int groups, int nb, double mxz, double myz, double[] e, int o,
+                        double[] scale, double[] lanes, double[] acc, int a) {
         double s0 = 0, s1x = 0, s1y = 0, sxx = 0, sxy = 0, syy = 0;
-        double t0 = 0, t1x = 0, t1y = 0, txx = 0, txy = 0, tyy = 0;
-        int j = 0;
-        for (; j + 1 < nb; j += 2) {
-            double r = e[o + j] * scale[j], dx = xc[b + j] - mxz, dy = yc[b + j] - myz;
-            double rx = r * dx, ry = r * dy;
-            s0 += r;
-            s1x += rx;
-            s1y += ry;
-            sxx += rx * dx;
-            sxy += rx * dy;
-            syy += ry * dy;
-            double r2 = e[o + j + 1] * scale[j + 1], dx2 = xc[b + j + 1] - mxz, dy2 = yc[b + j + 1] - myz;
-            double rx2 = r2 * dx2, ry2 = r2 * dy2;
-            t0 += r2;
-            t1x += rx2;
-            t1y += ry2;
-            txx += rx2 * dx2;
-            txy += rx2 * dy2;
-            tyy += ry2 * dy2;
-        }
-        if (j < nb) {
+        for (int j = groups; j < nb; j++) {
             double r = e[o + j] * scale[j], dx = xc[b + j] - mxz, dy = yc[b + j] - myz;
             double rx = r * dx, ry = r * dy;
             s0 += r;
@@ -177,11 +140,17 @@ final class FusedEm {
             sxy += rx * dy;
             syy += ry * dy;
         }
-        acc[a] += s0 + t0;
-        acc[a + 1] += s1x + t1x;
-        acc[a + 2] += s1y + t1y;
-        acc[a + 3] += sxx + txx;
-        acc[a + 4] += sxy + txy;
-        acc[a + 5] += syy + tyy;
+        acc[a] += lanes(lanes, 0) + s0;
+        acc[a + 1] += lanes(lanes, 1) + s1x;
+        acc[a + 2] += lanes(lanes, 2) + s1y;
+        acc[a + 3] += lanes(lanes, 3) + sxx;
+        acc[a + 4] += lanes(lanes, 4) + sxy;
+        acc[a + 5] += lanes(lanes, 5) + syy;
+    }
+
+    /** (lane 0 + lane 1) + (lane 2 + lane 3) of one slot's partial sums. */
+    private static double lanes(double[] lanes, int slot) {
+        int l = slot * LANES;
+        return (lanes[l] + lanes[l + 1]) + (lanes[l + 2] + lanes[l + 3]);
     }
 }
