@@ -410,11 +410,7 @@ public final class DataTopic implements Topic {
                 gesture = Gesture.NONE;
                 return;
             }
-            if (java.util.Arrays.binarySearch(vm.selection(), hit) < 0) {
-                vm.select(new int[] {hit});
-            }
-            vm.beginDrag();
-            gesture = Gesture.MOVE;
+            grab(hit);
         } else if (!e.isShortcutDown() && (pendingPoint = points.nearestPoint(plot.getViewport(), e.getX(), e.getY(), DRAG_RADIUS)) >= 0) {
             gesture = Gesture.PENDING;
             pressX = e.getX();
@@ -424,6 +420,15 @@ public final class DataTopic implements Topic {
             box.set(pressWorld, pressWorld);
         }
         e.consume();
+    }
+
+    /** Starts moving point {@code i}, with the selection if it is in it, else alone. */
+    private void grab(int i) {
+        if (java.util.Arrays.binarySearch(vm.selection(), i) < 0) {
+            vm.select(new int[] {i});
+        }
+        vm.beginDrag();
+        gesture = Gesture.MOVE;
     }
 
     private void onDrag(MouseEvent e) {
@@ -443,11 +448,7 @@ public final class DataTopic implements Topic {
                 gesture = Gesture.NONE;
                 return;
             }
-            if (java.util.Arrays.binarySearch(vm.selection(), pendingPoint) < 0) {
-                vm.select(new int[] {pendingPoint});
-            }
-            vm.beginDrag();
-            gesture = Gesture.MOVE;
+            grab(pendingPoint);
         }
         Point2D w = plot.screenToWorld(e.getX(), e.getY());
         if (gesture == Gesture.MOVE) {
