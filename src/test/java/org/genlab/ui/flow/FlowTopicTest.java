@@ -106,6 +106,9 @@ class FlowTopicTest {
     @Test
     void trainingLowersTheLossAndTheLearnedFieldCanBeSampledAndCompared(FxRobot robot) throws Exception {
         robot.interact(() -> topic.apply(Map.of("train-steps", 400L, "hidden", 32L)));
+        // Settle first: the apply re-lays out the controls, and a click aimed at where the button
+        // was before that landed elsewhere once in the full suite (training never started).
+        settle(robot);
         robot.clickOn("#flow-train");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> topic.learnedField() != null);
         WaitForAsyncUtils.waitForFxEvents();
