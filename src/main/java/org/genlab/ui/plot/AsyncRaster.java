@@ -30,6 +30,8 @@ public final class AsyncRaster {
     private final Runnable onPublish;
     private long requested;          // guarded by this
     private Object requestedKey;     // guarded by this
+    /** The newest generation whose job ended: published, failed, or returned nothing. */
+    private long done;               // guarded by this
     private volatile Frame current;
     private CompletableFuture<Void> settled = CompletableFuture.completedFuture(null); // guarded by this
 
@@ -81,6 +83,7 @@ public final class AsyncRaster {
                 synchronized (this) {
                     if (gen == requested) {
                         requestedKey = null; // let the next paint try again
+                        done = gen;
                     }
                 }
                 mine.completeExceptionally(e);
@@ -112,7 +115,21 @@ public final class AsyncRaster {
             return false; // stale: a newer request exists
         }
         current = f.image() == null ? null : f;
+        done = f.generation();
         return true;
+    }
+
+    /**
+     * @return whether the latest request's raster is still being computed (its publish will
+     *     call {@code onPublish}); false once it is published or its job failed
+     */
+    public synchronized boolean isPending() {
+        return requested != done;
+    }
+
+    /** @return the generation of the raster still being computed, or 0 if none is */
+    public synchronized long pendingGeneration() {
+        return requested != done ? requested : 0;
     }
 
     /** @return the generation of the latest request */

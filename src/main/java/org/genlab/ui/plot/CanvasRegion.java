@@ -45,6 +45,7 @@ public abstract class CanvasRegion extends Region {
     /** FX thread only: bumped by every frame started, so an overtaken one is not shown. */
     private long frameGeneration;
     private final AtomicLong composites = new AtomicLong();
+    private final AtomicLong skipped = new AtomicLong();
     /**
      * The image composited frames are painted into, reused while the size holds: a new one per
      * frame was about 1.5 MB of garbage 15 times a second for a figure, and the young
@@ -52,6 +53,12 @@ public abstract class CanvasRegion extends Region {
      * runs per region, and its pixels are copied out on the FX thread before the next starts).
      */
     private BufferedImage frameImage;
+    /**
+     * FX thread only: the last composited frame was not shown because rasters it asked for were on
+     * their way; {@code skippedFor} identifies them ({@link #rastersPending}).
+     */
+    private boolean skippedLast;
+    private long skippedFor;
 
     /**
      * Shows a composited frame. An image view, not a draw on the canvas: in Prism's software
@@ -123,6 +130,11 @@ public abstract class CanvasRegion extends Region {
         return compositor != null;
     }
 
+    /** @return how many composited frames were held back for a raster on its way (diagnostics and tests) */
+    public long getSkippedCompositeCount() {
+        return skipped.get();
+    }
+
     /** @return how many composited frames were shown (diagnostics and tests) */
     public long getCompositeCount() {
         return composites.get();
@@ -163,13 +175,16 @@ public abstract class CanvasRegion extends Region {
         try {
             ex.execute(() -> {
                 RasterImage img = null;
+                long pending = 0;
                 try {
                     img = paintInto(target, work, scale);
+                    pending = rastersPending();
                 } catch (RuntimeException | Error e) {
                     LOG.log(Level.WARNING, "composited frame failed; drawing directly", e);
                 }
                 RasterImage done = img;
-                Platform.runLater(() -> composed(gen, done, w, h));
+                long waiting = pending;
+                Platform.runLater(() -> composed(gen, done, waiting, w, h));
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
             composing = false;
@@ -177,13 +192,35 @@ public abstract class CanvasRegion extends Region {
         }
     }
 
-    /** Shows a finished composited frame unless a newer one was started (FX thread). */
-    private void composed(long gen, RasterImage img, double w, double h) {
+    /**
+     * Identifies the layers' off-thread rasters that the frame just painted asked for and that are
+     * still being computed, or 0 if there are none (any thread; called right after painting a
+     * composited frame). The default: none.
+     */
+    protected long rastersPending() {
+        return 0;
+    }
+
+    /**
+     * Shows a finished composited frame unless a newer one was started (FX thread). A frame that
+     * asked for a raster still on its way (new data for a big scatter, a heatmap at a new t) is
+     * not shown: it would show the old raster, and the new one's publish redraws in a moment, so
+     * the figure is painted once per change instead of twice. Frames are held back in a row only
+     * while they wait for the same rasters: a pane that asks for a new raster with every frame
+     * still shows every second one.
+     */
+    private void composed(long gen, RasterImage img, long waiting, double w, double h) {
         composing = false;
         if (gen == frameGeneration) {
             if (img == null) {
                 redrawNow();
+            } else if (waiting != 0 && (!skippedLast || waiting == skippedFor)) {
+                skippedLast = true;
+                skippedFor = waiting;
+                skipped.incrementAndGet();
+                holdUntilRasters(composites.get(), System.nanoTime());
             } else {
+                skippedLast = false;
                 showComposite(img, w, h);
                 composites.incrementAndGet();
             }
@@ -196,6 +233,28 @@ public abstract class CanvasRegion extends Region {
                 redrawNow();
             }
         }
+    }
+
+    /**
+     * After a held-back frame: if no frame has been shown 100 ms later and the rasters are no
+     * longer on their way (a job failed, so no publish will redraw), or after a second of
+     * waiting for a slow one, redraws anyway (FX thread).
+     */
+    private void holdUntilRasters(long shown, long since) {
+        javafx.animation.PauseTransition check = new javafx.animation.PauseTransition(javafx.util.Duration.millis(100));
+        check.setOnFinished(e -> {
+            if (composites.get() != shown) {
+                return;
+            }
+            if (rastersPending() != 0 && System.nanoTime() - since < 1_000_000_000L) {
+                holdUntilRasters(shown, since);
+            } else {
+                skippedLast = true; // so this redraw is shown even if a raster is still pending
+                skippedFor = 0;
+                requestRedraw();
+            }
+        });
+        check.play();
     }
 
     /** Puts a finished frame's pixels into the image view, reusing its buffer while the size holds (FX thread). */

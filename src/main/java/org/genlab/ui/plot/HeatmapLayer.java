@@ -90,6 +90,11 @@ public final class HeatmapLayer extends AbstractLayer {
         requestRepaint();
     }
 
+    @Override
+    public long pendingRaster() {
+        return raster.pendingGeneration();
+    }
+
     /** @return the async raster (for tests and diagnostics) */
     public AsyncRaster raster() {
         return raster;

@@ -55,6 +55,12 @@ public final class PathLayer extends AbstractLayer {
     }
 
     @Override
+    public long pendingRaster() {
+        AsyncRaster r = raster;
+        return r == null ? 0 : r.pendingGeneration();
+    }
+
+    @Override
     public java.util.concurrent.CompletableFuture<Void> whenSettled() {
         AsyncRaster r = raster;
         return r == null ? java.util.concurrent.CompletableFuture.completedFuture(null) : r.whenSettled();

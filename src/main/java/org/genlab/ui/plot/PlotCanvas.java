@@ -31,6 +31,8 @@ public class PlotCanvas extends CanvasRegion {
     private static final double WHEEL_ZOOM_PER_PIXEL = 1.0025;
 
     private final ObservableList<PlotLayer> layers = FXCollections.observableArrayList();
+    /** The layers of the latest frame, copied on the FX thread, for {@link #rastersPending} on the painting thread. */
+    private volatile List<PlotLayer> painted = List.of();
     private final ReadOnlyObjectWrapper<Viewport> viewport;
     private double[] home = {-1, 1, -1, 1};
     private String title, xLabel, yLabel;
@@ -239,6 +241,7 @@ public class PlotCanvas extends CanvasRegion {
     @Override
     protected java.util.function.Consumer<Painter> frame(Viewport v) {
         List<PlotLayer> list = List.copyOf(layers);
+        painted = list;
         boolean grid = gridVisible, axes = axesVisible, legendOn = legendVisible, yTicks = yTicksVisible;
         String t = title, xl = xLabel, yl = yLabel;
         Legend.Corner corner = legendCorner;
@@ -265,6 +268,20 @@ public class PlotCanvas extends CanvasRegion {
                 Legend.paint(p, v, legend, corner);
             }
         };
+    }
+
+    @Override
+    protected long rastersPending() {
+        long stamp = 0;
+        int i = 0;
+        for (PlotLayer layer : painted) {
+            i++;
+            long g = layer.isVisible() ? layer.pendingRaster() : 0;
+            if (g != 0) {
+                stamp = 31 * stamp + g * 1_000_003L + i; // which layers wait, for which requests
+            }
+        }
+        return stamp;
     }
 
     /** The presentation scale changes the room the labels need: new margins, then a redraw. */

@@ -31,6 +31,15 @@ public interface PlotLayer {
     void setRepaintListener(Runnable listener);
 
     /**
+     * @return the generation (from 1) of a raster this layer asked for while painting that is
+     *     still being computed, whose publish will repaint the layer; 0 if there is none, as for
+     *     layers that draw directly
+     */
+    default long pendingRaster() {
+        return 0;
+    }
+
+    /**
      * Completes when what this layer computes off the FX thread (a raster) is up to date with
      * its latest request; at once for layers that draw directly.
      */

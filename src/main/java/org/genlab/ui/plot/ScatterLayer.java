@@ -159,6 +159,11 @@ public final class ScatterLayer extends AbstractLayer {
         requestRepaint();
     }
 
+    @Override
+    public long pendingRaster() {
+        return raster.pendingGeneration();
+    }
+
     /** @return the async raster (for tests and diagnostics) */
     public AsyncRaster raster() {
         return raster;

@@ -75,4 +75,29 @@ class AsyncRasterTest {
         ex.tasks.get(1).run();
         assertThat(r.current().image().width()).isEqualTo(2);
     }
+
+    @Test
+    void pendingUntilTheLatestRequestIsPublishedOrFails() {
+        ManualExecutor ex = new ManualExecutor();
+        AsyncRaster r = new AsyncRaster(ex, () -> { });
+        assertThat(r.isPending()).isFalse();
+        r.request("a", v, () -> new RasterImage(1, 1));
+        r.request("b", v, () -> new RasterImage(1, 1));
+        assertThat(r.isPending()).isTrue();
+        ex.tasks.get(0).run(); // superseded: b is still on its way
+        assertThat(r.isPending()).isTrue();
+        ex.tasks.get(1).run();
+        assertThat(r.isPending()).isFalse();
+
+        r.request("c", v, () -> null); // "nothing to show" ends the request too
+        ex.tasks.get(2).run();
+        assertThat(r.isPending()).isFalse();
+
+        r.request("d", v, () -> {
+            throw new IllegalStateException("boom");
+        });
+        assertThat(r.isPending()).isTrue();
+        ex.tasks.get(3).run();
+        assertThat(r.isPending()).as("a failed job leaves nothing pending, so no frame waits for it").isFalse();
+    }
 }

@@ -283,4 +283,65 @@ class PlotCanvasTest {
         assertThat(r[0]).isCloseTo(2, within(1e-12));
         assertThat(r[2]).isCloseTo(Math.PI / 4, within(1e-12));
     }
+
+    @Test
+    void aCompositedFrameWaitsForTheRasterItAskedForInsteadOfShowingTheOldOne() throws Exception {
+        java.util.concurrent.ExecutorService compositor = java.util.concurrent.Executors.newSingleThreadExecutor();
+        java.util.concurrent.ExecutorService rasters = java.util.concurrent.Executors.newSingleThreadExecutor();
+        java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+        try {
+            HeatmapLayer heat = new HeatmapLayer(rasters);
+            PlotCanvas c = FxTestSupport.onFx(() -> {
+                PlotCanvas pc = new PlotCanvas();
+                pc.addLayer(heat);
+                heat.setField(Field2D.of((x, y) -> x));
+                Stage s = new Stage();
+                s.setScene(new Scene(new StackPane(pc), 300, 300));
+                s.show();
+                pc.applyCss();
+                pc.layout();
+                pc.setComposited(compositor);
+                return pc;
+            });
+            awaitTrue(() -> FxTestSupport.onFx(() -> c.getCompositeCount() > 0 && heat.pendingRaster() == 0));
+            // and quiet: the first frames also settle the margins, which changes the viewport
+            long before;
+            do {
+                before = FxTestSupport.onFx(c::getCompositeCount);
+                Thread.sleep(300);
+            } while (FxTestSupport.onFx(c::getCompositeCount) != before || heat.pendingRaster() != 0);
+            long shown = FxTestSupport.onFx(c::getCompositeCount);
+            long held = FxTestSupport.onFx(c::getSkippedCompositeCount);
+            // the next raster cannot finish until the gate opens
+            rasters.execute(() -> {
+                try {
+                    gate.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            FxTestSupport.onFx(() -> heat.setField(Field2D.of((x, y) -> y)));
+            awaitTrue(() -> FxTestSupport.onFx(c::getSkippedCompositeCount) == held + 1);
+            assertThat(FxTestSupport.onFx(c::getCompositeCount)).as("the frame with the old raster is not shown").isEqualTo(shown);
+            gate.countDown();
+            awaitTrue(() -> FxTestSupport.onFx(c::getCompositeCount) > shown);
+            assertThat(heat.pendingRaster()).as("the frame shown has the new raster").isZero();
+            // (a second request to redraw while waiting for the same raster is held back too)
+            assertThat(FxTestSupport.onFx(c::getSkippedCompositeCount)).isGreaterThanOrEqualTo(held + 1);
+        } finally {
+            gate.countDown();
+            compositor.shutdownNow();
+            rasters.shutdownNow();
+        }
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 10 s");
+            }
+            Thread.sleep(5);
+        }
+    }
 }
