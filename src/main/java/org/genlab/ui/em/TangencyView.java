@@ -55,6 +55,9 @@ final class TangencyView extends VBox {
         direction.valueProperty().addListener((o, a, b) -> refresh());
         direction.setId("em-tangency-direction");
         chart.setLabels(null, "t", null);
+        // Painted off the FX thread like the pane's figure: drawn on its canvas it cost the
+        // software renderer 20-50 ms whenever the controls column repainted (play stopping).
+        chart.setComposited(compute);
         chart.setPrefHeight(170);
         chart.setMinHeight(150);
         slopes.setId("em-tangency-slopes");
