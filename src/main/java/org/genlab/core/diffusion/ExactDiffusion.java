@@ -84,21 +84,25 @@ public final class ExactDiffusion {
         double ab = schedule.alphaBar(t);
         double s = Math.sqrt(ab);
         double var = 1 - ab;
-        int n = px.length;
-        double[] l = new double[n];
+        double logVar = Math.log(var);
+        // Two passes that compute the same terms, rather than an array of them: the heatmap
+        // evaluates this once per pixel, and an array per call was most of the pane's garbage.
         double m = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            double dx = x - s * px[i];
-            double dy = y - s * py[i];
-            // log q(x0_i) + log N(x; √ᾱ x0_i, (1 − ᾱ) I) = log q(x0_i) − log(2π(1 − ᾱ)) − |x − √ᾱ x0_i|² / (2(1 − ᾱ))
-            l[i] = logQ[i] - LOG_2PI - Math.log(var) - (dx * dx + dy * dy) / (2 * var);
-            m = Math.max(m, l[i]);
+        for (int i = 0; i < px.length; i++) {
+            m = Math.max(m, logTerm(i, s, var, logVar, x, y));
         }
         double sum = 0;
-        for (int i = 0; i < n; i++) {
-            sum += Math.exp(l[i] - m);
+        for (int i = 0; i < px.length; i++) {
+            sum += Math.exp(logTerm(i, s, var, logVar, x, y) - m);
         }
         return m + Math.log(sum);
+    }
+
+    /** log q(x0_i) + log N(x; √ᾱ x0_i, (1 − ᾱ) I) = log q(x0_i) − log(2π(1 − ᾱ)) − |x − √ᾱ x0_i|² / (2(1 − ᾱ)), with s = √ᾱ. */
+    private double logTerm(int i, double s, double var, double logVar, double x, double y) {
+        double dx = x - s * px[i];
+        double dy = y - s * py[i];
+        return logQ[i] - LOG_2PI - logVar - (dx * dx + dy * dy) / (2 * var);
     }
 
     /**

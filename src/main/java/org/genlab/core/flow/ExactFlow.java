@@ -33,6 +33,8 @@ public final class ExactFlow {
     private final double[] px;
     private final double[] py;
     private final double[] logQ;
+    /** Each thread's log-weights for {@link FastKernel#x1Mean}: a fresh array per chunk was a third of the pane's garbage while playing. */
+    private final ThreadLocal<double[]> scratch;
 
     /**
      * The exact flow onto {@code data}.
@@ -52,6 +54,8 @@ public final class ExactFlow {
         px = data.xs();
         py = data.ys();
         logQ = new double[px.length];
+        int n = px.length;
+        scratch = ThreadLocal.withInitial(() -> new double[n]);
         for (int i = 0; i < px.length; i++) {
             // q(x1_i) = w_i / Σ_j w_j
             logQ[i] = Math.log(data.weight(i) / total);
@@ -77,20 +81,25 @@ public final class ExactFlow {
         FlowTime.require(t);
         double s = 1 - t;
         double var = s * s;
+        double logVar = Math.log(var);
+        // Two passes that compute the same terms, rather than an array of them: the heatmap
+        // evaluates this once per pixel, and an array per call was most of the pane's garbage.
         double m = Double.NEGATIVE_INFINITY;
-        double[] l = new double[px.length];
         for (int i = 0; i < px.length; i++) {
-            double dx = x - t * px[i];
-            double dy = y - t * py[i];
-            // log q_i + log N(x; t x1_i, (1 − t)² I) = log q_i − log(2π (1 − t)²) − |x − t x1_i|² / (2 (1 − t)²)
-            l[i] = logQ[i] - LOG_2PI - Math.log(var) - (dx * dx + dy * dy) / (2 * var);
-            m = Math.max(m, l[i]);
+            m = Math.max(m, logTerm(i, t, var, logVar, x, y));
         }
         double sum = 0;
-        for (double li : l) {
-            sum += Math.exp(li - m);
+        for (int i = 0; i < px.length; i++) {
+            sum += Math.exp(logTerm(i, t, var, logVar, x, y) - m);
         }
         return m + Math.log(sum);
+    }
+
+    /** log q_i + log N(x; t x1_i, (1 − t)² I) = log q_i − log(2π (1 − t)²) − |x − t x1_i|² / (2 (1 − t)²). */
+    private double logTerm(int i, double t, double var, double logVar, double x, double y) {
+        double dx = x - t * px[i];
+        double dy = y - t * py[i];
+        return logQ[i] - LOG_2PI - logVar - (dx * dx + dy * dy) / (2 * var);
     }
 
     /**
@@ -199,7 +208,7 @@ public final class ExactFlow {
         Chunks.run(chunks, executor, parallelism, c -> {
             int from = c * CHUNK;
             int to = Math.min(n, from + CHUNK);
-            k.x1Mean(xs, ys, from, to, outX, outY, new double[px.length]);
+            k.x1Mean(xs, ys, from, to, outX, outY, scratch.get());
         });
     }
 
@@ -233,7 +242,7 @@ public final class ExactFlow {
                 int from = c * CHUNK;
                 int to = Math.min(n, from + CHUNK);
                 // x̂1 into (vx, vy), then v = (x̂1 − x) / (1 − t) in place
-                k.x1Mean(xs, ys, from, to, vx, vy, new double[px.length]);
+                k.x1Mean(xs, ys, from, to, vx, vy, scratch.get());
                 for (int p = from; p < to; p++) {
                     vx[p] = (vx[p] - xs[p]) * inv;
                     vy[p] = (vy[p] - ys[p]) * inv;

@@ -12,7 +12,6 @@ import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferInt;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -219,12 +218,9 @@ public final class Java2dPainter implements Painter {
 
     @Override
     public void drawImage(RasterImage image, double x, double y, double w, double h) {
-        // TYPE_INT_ARGB_PRE has the RasterImage layout, so the pixels are copied as they are.
-        BufferedImage bi = new BufferedImage(image.width(), image.height(), BufferedImage.TYPE_INT_ARGB_PRE);
-        int[] dst = ((DataBufferInt) bi.getRaster().getDataBuffer()).getData();
-        System.arraycopy(image.pixels(), 0, dst, 0, dst.length);
+        // TYPE_INT_ARGB_PRE has the RasterImage layout, so Java2D reads the raster's own pixels.
         AffineTransform at = new AffineTransform(w / image.width(), 0, 0, h / image.height(), x, y);
-        g.drawImage(bi, at, null);
+        g.drawImage(image.asBufferedImage(), at, null);
     }
 
     @Override

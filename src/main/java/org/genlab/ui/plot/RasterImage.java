@@ -14,6 +14,8 @@ public final class RasterImage {
     private final int width;
     private final int height;
     private final int[] pixels;
+    /** The Java2D view of the pixels, made on first use (any thread; a race makes two equal views). */
+    private volatile java.awt.image.BufferedImage awt;
 
     /** Creates a fully transparent raster. */
     public RasterImage(int width, int height) {
@@ -50,6 +52,28 @@ public final class RasterImage {
     /** @return the backing array (premultiplied ARGB, row-major), not a copy */
     public int[] pixels() {
         return pixels;
+    }
+
+    /**
+     * A {@code TYPE_INT_ARGB_PRE} image that shares these pixels, for Java2D to draw: made once
+     * per raster, so a raster drawn in every frame neither copies nor allocates. Read-only like
+     * the raster.
+     */
+    public java.awt.image.BufferedImage asBufferedImage() {
+        java.awt.image.BufferedImage view = awt;
+        if (view == null) {
+            // the colour model of BufferedImage.TYPE_INT_ARGB_PRE
+            java.awt.image.DirectColorModel cm = new java.awt.image.DirectColorModel(
+                    java.awt.color.ColorSpace.getInstance(java.awt.color.ColorSpace.CS_sRGB), 32,
+                    0x00FF0000, 0x0000FF00, 0x000000FF, 0xFF000000, true, java.awt.image.DataBuffer.TYPE_INT);
+            java.awt.image.SinglePixelPackedSampleModel sm = new java.awt.image.SinglePixelPackedSampleModel(
+                    java.awt.image.DataBuffer.TYPE_INT, width, height, cm.getMasks());
+            java.awt.image.WritableRaster raster = java.awt.image.Raster.createWritableRaster(
+                    sm, new java.awt.image.DataBufferInt(pixels, pixels.length), null);
+            view = new java.awt.image.BufferedImage(cm, raster, true, null);
+            awt = view;
+        }
+        return view;
     }
 
     /** @return the premultiplied ARGB pixel at column x, row y */

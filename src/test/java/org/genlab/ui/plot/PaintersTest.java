@@ -54,6 +54,41 @@ class PaintersTest {
         assertThat(countNot(img, 0xFFFFFFFF)).isGreaterThan(300);
     }
 
+    /**
+     * The raster's Java2D view shares its pixels (no copy) and draws exactly as a copy into a
+     * TYPE_INT_ARGB_PRE image did: translucent, premultiplied pixels, scaled and offset.
+     */
+    @Test
+    void aRasterDrawsThroughItsSharedViewAsACopyDid() {
+        RasterImage r = new RasterImage(7, 5);
+        for (int i = 0; i < r.pixels().length; i++) {
+            r.pixels()[i] = RasterImage.premultiply(((i * 37) % 256) << 24 | (i * 9973) & 0xFFFFFF);
+        }
+        BufferedImage view = r.asBufferedImage();
+        assertThat(view).isSameAs(r.asBufferedImage());
+        assertThat(((java.awt.image.DataBufferInt) view.getRaster().getDataBuffer()).getData()).isSameAs(r.pixels());
+        assertThat(view.getType()).as("Java2D's fast loops know the type").isEqualTo(BufferedImage.TYPE_INT_ARGB_PRE);
+
+        BufferedImage copy = new BufferedImage(7, 5, BufferedImage.TYPE_INT_ARGB_PRE);
+        System.arraycopy(r.pixels(), 0, ((java.awt.image.DataBufferInt) copy.getRaster().getDataBuffer()).getData(), 0, 35);
+        for (int y = 0; y < 5; y++) {
+            for (int x = 0; x < 7; x++) {
+                assertThat(view.getRGB(x, y)).as("pixel %d,%d", x, y).isEqualTo(copy.getRGB(x, y));
+            }
+        }
+        BufferedImage viaPainter = new BufferedImage(40, 30, BufferedImage.TYPE_INT_ARGB_PRE);
+        Graphics2D g = viaPainter.createGraphics();
+        new Java2dPainter(g).drawImage(r, 3.5, 2, 21, 15);
+        g.dispose();
+        BufferedImage viaCopy = new BufferedImage(40, 30, BufferedImage.TYPE_INT_ARGB_PRE);
+        g = viaCopy.createGraphics();
+        new Java2dPainter(g); // the same rendering hints as the painter sets
+        g.drawImage(copy, new java.awt.geom.AffineTransform(3, 0, 0, 3, 3.5, 2), null);
+        g.dispose();
+        assertThat(((java.awt.image.DataBufferInt) viaPainter.getRaster().getDataBuffer()).getData())
+                .containsExactly(((java.awt.image.DataBufferInt) viaCopy.getRaster().getDataBuffer()).getData());
+    }
+
     private static int countNot(BufferedImage img, int bg) {
         int n = 0;
         for (int y = 0; y < img.getHeight(); y++) {
