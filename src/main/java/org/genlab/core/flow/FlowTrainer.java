@@ -185,18 +185,17 @@ public final class FlowTrainer {
             done = Math.max(0, done - 1);
             return loss;
         }
-        lastGood = net.parameters();
+        lastGood = net.parametersInto(lastGood);
         net.zeroGradients();
         pass.backward(grad);
         adam.step(net);
-        for (float p : net.parameters()) {
-            if (!Float.isFinite(p)) {
-                net.setParameters(lastGood);
-                failure = "step " + step + ": the update made a parameter " + p + " (loss " + loss
-                        + "); training stopped, and the network is back at the parameters that gave that loss"
-                        + " (try a smaller learning rate, or data on a smaller scale)";
-                return loss;
-            }
+        int bad = net.firstNonFiniteParameter();
+        if (bad >= 0) {
+            failure = "step " + step + ": the update made a parameter " + net.parameter(bad) + " (loss " + loss
+                    + "); training stopped, and the network is back at the parameters that gave that loss"
+                    + " (try a smaller learning rate, or data on a smaller scale)";
+            net.setParameters(lastGood);
+            return loss;
         }
         done = step;
         lastLoss = loss;

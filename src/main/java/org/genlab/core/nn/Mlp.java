@@ -104,6 +104,32 @@ public final class Mlp {
         return params.clone();
     }
 
+    /**
+     * Copies the parameters into {@code dst} and returns it, or into a new array if {@code dst}
+     * is null or of another length: for a trainer that keeps a copy at every step without
+     * making garbage at every step.
+     */
+    public float[] parametersInto(float[] dst) {
+        float[] out = dst != null && dst.length == params.length ? dst : new float[params.length];
+        System.arraycopy(params, 0, out, 0, params.length);
+        return out;
+    }
+
+    /** The parameter at index {@code i} of the flat layout. */
+    public float parameter(int i) {
+        return params[i];
+    }
+
+    /** The index of the first parameter that is NaN or infinite, or -1 if all are finite. */
+    public int firstNonFiniteParameter() {
+        for (int i = 0; i < params.length; i++) {
+            if (!Float.isFinite(params[i])) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** Replaces the parameters (copied). */
     public void setParameters(float[] p) {
         if (p.length != params.length) {

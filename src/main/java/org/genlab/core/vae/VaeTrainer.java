@@ -274,8 +274,8 @@ public final class VaeTrainer {
             done = Math.max(0, done - 1);
             return t;
         }
-        lastGoodEnc = encoder.parameters();
-        lastGoodDec = decoder.parameters();
+        lastGoodEnc = encoder.parametersInto(lastGoodEnc);
+        lastGoodDec = decoder.parametersInto(lastGoodDec);
         encAdam.step(encoder);
         decAdam.step(decoder);
         String bad = nonFinite(encoder, "encoder");
@@ -318,13 +318,8 @@ public final class VaeTrainer {
     }
 
     private static String nonFinite(Mlp net, String name) {
-        float[] p = net.parameters();
-        for (int i = 0; i < p.length; i++) {
-            if (!Float.isFinite(p[i])) {
-                return name + " parameter " + i + " " + p[i];
-            }
-        }
-        return null;
+        int i = net.firstNonFiniteParameter();
+        return i < 0 ? null : name + " parameter " + i + " " + net.parameter(i);
     }
 
     /**

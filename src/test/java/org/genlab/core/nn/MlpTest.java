@@ -146,6 +146,23 @@ class MlpTest {
     }
 
     @Test
+    void parametersIntoReusesTheBufferAndFindsTheFirstNonFiniteParameter() {
+        Mlp net = Mlp.create(MlpShape.of(3, 16, 2, 2, Activation.TANH), new Rng(7));
+        float[] buf = net.parametersInto(null);
+        assertThat(buf).isEqualTo(net.parameters());
+        assertThat(net.parametersInto(buf)).isSameAs(buf);
+        assertThat(net.parametersInto(new float[3])).hasSize(net.parameterCount()).isEqualTo(buf);
+        assertThat(net.firstNonFiniteParameter()).isEqualTo(-1);
+        float[] bad = buf.clone();
+        bad[17] = Float.POSITIVE_INFINITY;
+        bad[40] = Float.NaN;
+        net.setParameters(bad);
+        assertThat(net.firstNonFiniteParameter()).isEqualTo(17);
+        assertThat(net.parameter(17)).isEqualTo(Float.POSITIVE_INFINITY);
+        assertThat(net.parameter(3)).isEqualTo(buf[3]);
+    }
+
+    @Test
     void sameSeedSameWeights() {
         MlpShape shape = MlpShape.of(3, 16, 2, 2, Activation.TANH);
         assertThat(Mlp.create(shape, new Rng(7)).parameters()).isEqualTo(Mlp.create(shape, new Rng(7)).parameters());
